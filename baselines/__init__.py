@@ -1,0 +1,1 @@
+"""Baseline systems for the three NewsDAC tasks."""

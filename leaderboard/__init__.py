@@ -1,0 +1,1 @@
+"""The official scorer and the leaderboard."""

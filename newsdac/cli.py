@@ -1,0 +1,163 @@
+"""The ``newsdac`` command line: one entry point, subcommands found in a registry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from newsdac import __version__
+from newsdac.errors import NewsdacError
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {}
+
+
+def command(name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None]):
+    """Register a subcommand (``name`` may be two words, such as ``corpus build``)."""
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = (help_text, configure, handler)
+        return handler
+    return register
+
+
+def _no_args(parser: argparse.ArgumentParser) -> None:
+    """For commands that take no arguments."""
+
+
+def _source_files(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="source files (default: every file in corpus/src)")
+
+
+def _sources(files: list[Path]):
+    from newsdac.corpus.source import load_source, read_sources, resolve_source
+    from newsdac.paths import sources_root
+    if not files:
+        return read_sources(sources_root())
+    return [resolve_source(load_source(p), p) for p in files]
+
+
+@command("corpus check", "resolve annotation sources and report anchor errors", _source_files)
+def _corpus_check(args: argparse.Namespace) -> int:
+    articles = _sources(args.files)
+    print(f"ok: {len(articles)} source(s) resolve cleanly")
+    return 0
+
+
+@command("corpus show", "print a resolved source: sentences, levels, cues, attributions",
+         _source_files)
+def _corpus_show(args: argparse.Namespace) -> int:
+    from newsdac.corpus.show import render
+    print("\n\n".join(render(a) for a in _sources(args.files)))
+    return 0
+
+
+def _validate_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, help="JSONL files of article records")
+
+
+@command("validate", "check JSONL article records against the schema and the contract",
+         _validate_args)
+def _validate(args: argparse.Namespace) -> int:
+    from newsdac.validate import validate_file
+    failed = False
+    for path in args.paths:
+        count, errors = validate_file(path)
+        for line in errors[:50]:
+            print(line, file=sys.stderr)
+        if len(errors) > 50:
+            print(f"{path}: ... and {len(errors) - 50} more errors", file=sys.stderr)
+        failed = failed or bool(errors)
+        if not errors:
+            print(f"{path}: {count} records valid")
+    return 2 if failed else 0
+
+
+@command("schema", "print the JSON Schema of an article record", _no_args)
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from newsdac.schema import article_schema
+    print(json.dumps(article_schema(), indent=2))
+    return 0
+
+
+def _build_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", required=True, help="release version, e.g. 0.1.0")
+    parser.add_argument("--check", action="store_true",
+                        help="rebuild in memory and compare with the committed release")
+
+
+@command("corpus build", "build a release from corpus/src into corpus/releases/VERSION",
+         _build_args)
+def _corpus_build(args: argparse.Namespace) -> int:
+    from newsdac.corpus.release import build_release, diff_release, write_release
+    from newsdac.paths import releases_root, sources_root
+    target = releases_root() / args.version
+    files = build_release(sources_root(), target, args.version)
+    if args.check:
+        if not target.is_dir():
+            raise NewsdacError(f"release {target} does not exist")
+        changed = diff_release(files, target)
+        if changed:
+            raise NewsdacError(f"release {args.version} differs from a rebuild in: "
+                               f"{', '.join(changed)}")
+        print(f"release {args.version}: identical to a fresh build ({len(files)} files)")
+        return 0
+    print(write_release(files, target))
+    return 0
+
+
+def _stats_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", default="latest", help="release version (default: latest)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+@command("corpus stats", "count articles, words, sentences, attributions, cues and artifacts",
+         _stats_args)
+def _corpus_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from newsdac.corpus.stats import corpus_stats, stats_markdown
+    from newsdac.loaders import load_records, release_path
+    version = release_path(args.version).name
+    stats = corpus_stats(load_records("articles", version=version), version)
+    print(json.dumps(stats, indent=2) if args.json else stats_markdown(stats))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newsdac {__version__}")
+    top = parser.add_subparsers(dest="command", required=True)
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for name, (help_text, configure, handler) in COMMANDS.items():
+        words = name.split()
+        if len(words) == 2:
+            if words[0] not in groups:
+                group = top.add_parser(words[0], help=f"{words[0]} commands")
+                groups[words[0]] = group.add_subparsers(dest="subcommand", required=True)
+            sub = groups[words[0]].add_parser(words[1], help=help_text, description=help_text)
+        else:
+            sub = top.add_parser(name, help=help_text, description=help_text)
+        configure(sub)
+        sub.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; user errors print one line to stderr and return exit code 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except NewsdacError as exc:
+        print(f"newsdac: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The corpus toolchain: annotation sources, artifact injection, releases and stats."""

@@ -1,0 +1,50 @@
+"""Resolve quoted-string anchors from annotation sources to character spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdac.errors import NewsdacError
+from newsdac.spans import Span
+
+
+def anchor_text(anchor: Any) -> tuple[str, int | None]:
+    """Split an anchor (a string, or a mapping with ``text`` and 1-based ``n``)."""
+    if isinstance(anchor, str):
+        return anchor, None
+    if isinstance(anchor, dict) and isinstance(anchor.get("text"), str):
+        n = anchor.get("n")
+        if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 1):
+            raise NewsdacError(f"occurrence index n must be a positive integer, got {n!r}")
+        return anchor["text"], n
+    raise NewsdacError(f"an anchor is a quoted string or {{text: ..., n: ...}}, got {anchor!r}")
+
+
+def find_all(text: str, needle: str, within: Span) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of ``needle`` in ``within``."""
+    found, pos = [], text.find(needle, within.start, within.end)
+    while pos != -1 and pos + len(needle) <= within.end:
+        found.append(pos)
+        pos = text.find(needle, pos + 1, within.end)
+    return found
+
+
+def resolve(text: str, anchor: Any, within: Span | None = None) -> Span:
+    """The span of ``anchor`` in ``text`` (inside ``within``), unique unless ``n`` is given."""
+    needle, n = anchor_text(anchor)
+    if not needle.strip():
+        raise NewsdacError("anchor is empty")
+    scope = within or Span(0, len(text))
+    hits = find_all(text, needle, scope)
+    where = "the article" if within is None else f"{text[scope.start:scope.end][:60]!r}"
+    if not hits:
+        raise NewsdacError(f"anchor {needle!r} not found in {where}")
+    if n is None and len(hits) > 1:
+        raise NewsdacError(
+            f"anchor {needle!r} is ambiguous: it occurs {len(hits)} times in {where}; "
+            f"write {{text: {needle!r}, n: K}} with K from 1 to {len(hits)}, or a longer string"
+        )
+    if n is not None and n > len(hits):
+        raise NewsdacError(f"anchor {needle!r} occurs {len(hits)} times, not {n}, in {where}")
+    start = hits[(n or 1) - 1]
+    return Span(start, start + len(needle))
