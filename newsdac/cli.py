@@ -128,6 +128,25 @@ def _corpus_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _splits_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--write", action="store_true",
+                        help="write the proposed split into each unreleased source file")
+
+
+@command("corpus splits", "propose stratified splits for unreleased articles", _splits_args)
+def _corpus_splits(args: argparse.Namespace) -> int:
+    from newsdac.corpus.splits import propose_splits, released_splits, split_table, write_split
+    from newsdac.paths import sources_root
+    articles = _sources([])
+    proposal = propose_splits(articles, released_splits())
+    print(split_table(articles, proposal))
+    if args.write:
+        changed = [a.id for a in articles
+                   if write_split(sources_root() / f"{a.id}.yaml", proposal[a.id])]
+        print(f"updated {len(changed)} source file(s)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdac {__version__}")

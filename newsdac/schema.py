@@ -53,12 +53,8 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"oneOf": [schema, {"type": "null"}]}
 
 
-def article_schema(layers_required: bool = True) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of one article record.
-
-    ``layers_required=False`` gives the predictions variant: no ``text``, ``split`` or
-    ``meta`` needed, and any subset of the layers.
-    """
+def article_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of one article record."""
     properties = {
         "id": {"type": "string", "pattern": ARTICLE_ID_PATTERN},
         "split": {"enum": list(SPLITS)},
@@ -87,13 +83,12 @@ def article_schema(layers_required: bool = True) -> dict[str, Any]:
             "cues": {"type": "array", "items": _span({"type": {"enum": list(CUE_TYPES)}})},
         })},
     }
-    required = ["id", "split", "meta", "text", *LAYERS] if layers_required else ["id"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://newsdac.example/schema/article-v{SCHEMA_VERSION}.json",
-        "title": "NewsDAC article record" + ("" if layers_required else " (predictions)"),
+        "title": "NewsDAC article record",
         "type": "object",
-        "required": required,
+        "required": ["id", "split", "meta", "text", *LAYERS],
         "additionalProperties": False,
         "properties": properties,
     }

@@ -104,9 +104,9 @@ def inject(article: CleanArticle, seed: int) -> Extracted:
         text=text,
         duplication=sorted(duplication, key=lambda d: (d["start"], d["end"])),
         attributions=[_shift_attribution(a, shift) for a in article.attributions],
-        sentences=[{**shift(s), "certainty": s["certainty"],
-                    "cues": [{**shift(c), "type": c["type"]} for c in s["cues"]]}
-                   for s in article.sentences],
+        sentences=sorted(({**shift(s), "certainty": s["certainty"],
+                           "cues": [{**shift(c), "type": c["type"]} for c in s["cues"]]}
+                          for s in article.sentences), key=lambda s: s["start"]),
         profile=profile,
     )
 

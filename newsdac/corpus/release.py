@@ -214,6 +214,6 @@ from the sources it was built from.
 
 ## Licence
 
-The data is released under CC BY 4.0. The code that builds and scores it is
-under the Apache License 2.0.
+The data is released under CC BY 4.0 (`LICENSE-DATA`). The code that builds
+and scores it is under the MIT licence (`LICENSE`).
 """

@@ -1,0 +1,40 @@
+"""Anchor resolution: unique strings, occurrence indices, scopes and clear failures."""
+
+import pytest
+
+from newsdac.corpus.anchors import resolve
+from newsdac.errors import NewsdacError
+from newsdac.spans import Span
+
+TEXT = "The mayor said the bridge was safe. The engineer said it was not."
+
+
+def test_unique_anchor_resolves_to_its_span():
+    assert resolve(TEXT, "the bridge") == Span(15, 25)
+
+
+def test_repeated_anchor_is_ambiguous_and_the_message_says_how_to_fix_it():
+    with pytest.raises(NewsdacError, match=r"ambiguous: it occurs 2 times.*n: K"):
+        resolve(TEXT, "said")
+
+
+def test_occurrence_index_counts_from_one():
+    assert resolve(TEXT, {"text": "said", "n": 2}).of(TEXT) == "said"
+    assert resolve(TEXT, {"text": "said", "n": 2}).start == TEXT.rindex("said")
+
+
+def test_scope_limits_the_search():
+    scope = Span(TEXT.index("The engineer"), len(TEXT))
+    assert resolve(TEXT, "said", scope).start == TEXT.rindex("said")
+
+
+def test_missing_anchor_and_too_large_index_are_errors():
+    with pytest.raises(NewsdacError, match="not found"):
+        resolve(TEXT, "the tunnel")
+    with pytest.raises(NewsdacError, match="occurs 2 times, not 3"):
+        resolve(TEXT, {"text": "said", "n": 3})
+
+
+def test_malformed_anchor_is_an_error():
+    with pytest.raises(NewsdacError, match="quoted string"):
+        resolve(TEXT, 42)

@@ -1,0 +1,37 @@
+"""The command line: corpus commands on the committed corpus, errors as exit code 2."""
+
+from __future__ import annotations
+
+import json
+
+from newsdac.cli import main
+from newsdac.loaders import load_records, versions
+
+
+def test_corpus_check_and_show_on_the_committed_sources(capsys):
+    assert main(["corpus", "check"]) == 0
+    assert "resolve cleanly" in capsys.readouterr().out
+    assert main(["corpus", "show", "corpus/src/nd-0001.yaml"]) == 0
+    assert "<a1> unspecified" in capsys.readouterr().out
+
+
+def test_corpus_build_check_confirms_the_latest_release(capsys):
+    assert main(["corpus", "build", "--version", versions()[-1], "--check"]) == 0
+    assert "identical to a fresh build" in capsys.readouterr().out
+
+
+def test_corpus_stats_json_counts_the_release(capsys):
+    assert main(["corpus", "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    records = load_records()
+    assert stats["total"]["articles"] == len(records)
+    assert stats["total"]["attributions"] == sum(len(r["attributions"]) for r in records)
+    assert sum(stats["total"]["certainty"].values()) == stats["total"]["sentences"]
+    assert sum(s["articles"] for s in stats["splits"].values()) == len(records)
+
+
+def test_user_errors_exit_2_with_one_line(capsys):
+    assert main(["corpus", "stats", "--version", "0.0.0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsdac: error: unknown corpus version '0.0.0'")
+    assert err.count("\n") == 1
