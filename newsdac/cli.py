@@ -147,6 +147,61 @@ def _corpus_splits(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", default="latest:test",
+                        help="VERSION[:SPLIT] of the gold release (default latest:test)")
+    parser.add_argument("--pred", required=True, type=Path, help="predictions JSONL file")
+    _scoring_options(parser)
+    parser.add_argument("--by", action="append", default=[], metavar="FIELD",
+                        help="breakdown: topic, register, label, source_type or certainty")
+    parser.add_argument("--plot", type=Path, metavar="DIR", help="write PNG plots to DIR")
+
+
+def _scoring_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task", action="append", help="task to score (default: every task "
+                        "whose layer the predictions carry); repeatable")
+    parser.add_argument("--bootstrap", type=int, default=1000,
+                        help="bootstrap resamples for intervals (default 1000, 0 = none)")
+    parser.add_argument("--seed", type=int, default=12345, help="resampling seed")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command("score", "score a predictions file with the official scorer", _score_args)
+def _score(args: argparse.Namespace) -> int:
+    import json
+
+    from newsdac.leaderboard import report, scorer
+    result = scorer.score(args.gold, args.pred, args.task, args.bootstrap, args.seed, args.by)
+    for warning in result.warnings:
+        print(f"newsdac: warning: {warning}", file=sys.stderr)
+    print(json.dumps(result.to_json(), indent=2) if args.json else report.render(result))
+    if args.plot:
+        for path in report.write_plots(result, args.plot):
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _compare_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", type=Path, help="predictions of system A")
+    parser.add_argument("b", type=Path, help="predictions of system B")
+    parser.add_argument("--gold", default="latest:test", help="VERSION[:SPLIT]")
+    parser.add_argument("--trials", type=int, default=1000,
+                        help="approximate randomization trials (default 1000)")
+    _scoring_options(parser)
+
+
+@command("compare", "paired significance tests of two systems per headline metric",
+         _compare_args)
+def _compare(args: argparse.Namespace) -> int:
+    import json
+
+    from newsdac.leaderboard import report, scorer
+    result = scorer.compare(args.gold, args.a, args.b, args.task, args.bootstrap, args.trials,
+                            args.seed)
+    print(json.dumps(result, indent=2) if args.json else report.render_comparison(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdac {__version__}")

@@ -146,3 +146,16 @@ def yaml_features(fields: tuple[str, ...]) -> list[dict[str, Any]]:
         return {"name": name, "struct": [entry(k, v) for k, v in spec.items()]}
 
     return [entry(name, _feature_spec(properties[name])) for name in fields]
+
+
+def prediction_schema() -> dict[str, Any]:
+    """JSON Schema of one predictions record: the gold shape, only ``id`` required.
+
+    ``text``, ``split`` and ``meta`` may be present (they are ignored), and a predicted
+    duplicate may leave ``original`` null when the system does not link.
+    """
+    schema = article_schema()
+    schema["title"] = "NewsDAC predictions record"
+    schema["$id"] = schema["$id"].replace("article", "prediction")
+    schema["required"] = ["id"]
+    return schema

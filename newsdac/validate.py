@@ -52,38 +52,54 @@ def schema_errors(record: Any) -> list[tuple[str, str]]:
             for e in errors]
 
 
-def semantic_errors(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """``(field path, message)`` for each contract rule the schema cannot express."""
-    text, errors = record["text"], []
+def iter_spans(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, int]]]:
+    """Every span in a record's layers with its field path (absent layers are skipped)."""
+    for i, item in enumerate(record.get("duplication") or []):
+        yield f"duplication/{i}", item
+        if item.get("original") is not None:
+            yield f"duplication/{i}/original", item["original"]
+    for i, att in enumerate(record.get("attributions") or []):
+        for role in ("source", "cue", "content"):
+            if att.get(role) is not None:
+                yield f"attributions/{i}/{role}", att[role]
+    for i, sent in enumerate(record.get("sentences") or []):
+        yield f"sentences/{i}", sent
+        for j, cue in enumerate(sent.get("cues") or []):
+            yield f"sentences/{i}/cues/{j}", cue
 
-    def span_ok(obj: dict[str, int], path: str) -> bool:
-        if obj["start"] >= obj["end"]:
-            errors.append((path, f"start {obj['start']} must be < end {obj['end']}"))
-        elif obj["end"] > len(text):
-            errors.append((path, f"end {obj['end']} is past the end of text ({len(text)})"))
-        else:
-            return True
-        return False
 
-    artifacts = _check_duplication(record["duplication"], span_ok, errors)
-    _check_attributions(record["attributions"], artifacts, span_ok, errors)
-    _check_sentences(record["sentences"], artifacts, span_ok, errors)
+def span_range_errors(record: dict[str, Any], length: int) -> list[tuple[str, str]]:
+    """Spans that are reversed, empty or reach past a text of ``length`` code points."""
+    errors = []
+    for path, span in iter_spans(record):
+        if span["start"] >= span["end"]:
+            errors.append((path, f"start {span['start']} must be < end {span['end']}"))
+        elif span["end"] > length:
+            errors.append((path, f"end {span['end']} is past the end of text ({length})"))
     return errors
 
 
-def _check_duplication(items, span_ok, errors) -> list[Span]:
+def semantic_errors(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(field path, message)`` for each contract rule the schema cannot express."""
+    errors = span_range_errors(record, len(record["text"]))
+    if errors:
+        return errors
+    artifacts = _check_duplication(record["duplication"], errors)
+    _check_attributions(record["attributions"], artifacts, errors)
+    _check_sentences(record["sentences"], artifacts, errors)
+    return errors
+
+
+def _check_duplication(items, errors) -> list[Span]:
     spans: list[Span] = []
     for i, item in enumerate(items):
         path = f"duplication/{i}"
-        if not span_ok(item, path):
-            continue
         span, original = Span.from_json(item), item["original"]
         if item["label"] in LINKED_DUPLICATION_LABELS and original is None:
             errors.append((f"{path}/original", f"label {item['label']} needs an original span"))
         elif item["label"] not in LINKED_DUPLICATION_LABELS and original is not None:
             errors.append((f"{path}/original", f"label {item['label']} takes no original"))
-        elif original is not None and span_ok(original, f"{path}/original") \
-                and original["end"] > span.start:
+        elif original is not None and original["end"] > span.start:
             errors.append((f"{path}/original", "a duplicate must link to earlier text "
                            f"(original ends at {original['end']}, duplicate starts at "
                            f"{span.start})"))
@@ -97,7 +113,7 @@ def _inside_artifact(span: Span, artifacts: list[Span]) -> bool:
     return any(span.overlap(a) for a in artifacts)
 
 
-def _check_attributions(items, artifacts, span_ok, errors) -> None:
+def _check_attributions(items, artifacts, errors) -> None:
     ids = [a["id"] for a in items]
     for i, att in enumerate(items):
         path = f"attributions/{i}"
@@ -107,17 +123,14 @@ def _check_attributions(items, artifacts, span_ok, errors) -> None:
         if parent is not None and (parent == att["id"] or parent not in ids):
             errors.append((f"{path}/parent", f"parent {parent!r} is not another attribution's id"))
         for role in ("source", "cue", "content"):
-            if att[role] is not None and span_ok(att[role], f"{path}/{role}") \
-                    and _inside_artifact(Span.from_json(att[role]), artifacts):
+            if att[role] is not None and _inside_artifact(Span.from_json(att[role]), artifacts):
                 errors.append((f"{path}/{role}", "annotated inside a duplication/artifact span"))
 
 
-def _check_sentences(items, artifacts, span_ok, errors) -> None:
+def _check_sentences(items, artifacts, errors) -> None:
     previous: Span | None = None
     for i, sent in enumerate(items):
         path = f"sentences/{i}"
-        if not span_ok(sent, path):
-            continue
         span = Span.from_json(sent)
         if previous is not None and span.start < previous.end:
             errors.append((path, f"overlaps or precedes the previous sentence "
@@ -125,7 +138,7 @@ def _check_sentences(items, artifacts, span_ok, errors) -> None:
         if _inside_artifact(span, artifacts):
             errors.append((path, "annotated inside a duplication/artifact span"))
         for j, cue in enumerate(sent["cues"]):
-            if span_ok(cue, f"{path}/cues/{j}") and not span.contains(Span.from_json(cue)):
+            if not span.contains(Span.from_json(cue)):
                 errors.append((f"{path}/cues/{j}", "cue lies outside its sentence"))
         previous = span
 
