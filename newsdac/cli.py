@@ -202,6 +202,26 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _baselines_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task", help="only this task's systems")
+    parser.add_argument("--system", help="only this system")
+    parser.add_argument("--split", default="test", choices=("train", "dev", "test"),
+                        help="split to predict and score (default test)")
+    parser.add_argument("--version", default="latest", help="corpus version (default latest)")
+    parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples")
+
+
+@command("baselines run", "train, predict and score baselines; print the results table",
+         _baselines_args)
+def _baselines_run(args: argparse.Namespace) -> int:
+    from newsdac.baselines import runner
+    runs = runner.run(args.task, args.system, args.split, args.version, args.bootstrap)
+    for r in runs:
+        print(f"wrote {r.path}", file=sys.stderr)
+    print(runner.results_table(runs))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdac {__version__}")

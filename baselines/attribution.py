@@ -1,0 +1,281 @@
+"""Attribution baselines: a floor, a rule system (quotes, reporting verbs, "according to",
+evidential adverbs, source-type rules) and a learned token tagger with linking."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from newsdac.baselines.duplication import BOILERPLATE, PLACEHOLDER
+from newsdac.baselines.registry import Record, register, rules
+from newsdac.baselines.text import Unit, sentences, tokens
+
+REPORTING_VERBS = frozenset((
+    "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "insisted",
+    "insists", "acknowledged", "acknowledges", "wrote", "writes", "noted", "notes",
+    "argued", "argues", "estimated", "estimates", "claimed", "claims", "confirmed",
+    "confirms", "announced", "announces", "stated", "states", "explained", "explains",
+    "reported", "reports", "suggested", "suggests", "believed", "believes", "alleged",
+    "alleges", "revealed", "reveals", "showed", "shows", "found", "finds", "admitted",
+    "admits", "denied", "denies", "predicted", "predicts", "cautioned", "cautions",
+    "stressed", "stresses", "emphasised", "emphasized", "recalled", "recalls", "conceded",
+    "concedes", "maintained", "maintains", "described", "describes", "asserted", "asserts",
+    "declared", "declares", "testified", "testifies", "urged", "urges", "indicated",
+    "indicates", "accused", "accuses", "replied", "replies", "responded", "responds",
+    "countered", "counters", "observed", "observes", "contended", "contends", "agreed",
+    "agrees", "disclosed", "discloses", "reckoned", "reckons", "thinks", "thought",
+    "expects", "expected",
+))
+EVIDENTIAL_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
+                                "apparently"})
+OPEN_QUOTES, CLOSE_QUOTES = "\u201c\"", "\u201d\""
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+SOURCE_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("unspecified", re.compile(r"^(reports?|rumou?rs?|it|speculation|accounts)\b", re.I)),
+    ("anonymous", re.compile(r"\b(sources?|familiar with|not (to )?be named|anonymity|"
+                             r"an? (senior |former )?(official|diplomat|insider|aide|person)|"
+                             r"residents|witnesses|people|officials who)\b", re.I)),
+    ("document", re.compile(r"\b(report|filings?|statement|study|documents?|letter|data|"
+                            r"minutes|survey|memo|records|figures|ruling|judgment|paper|"
+                            r"analysis|release)\b", re.I)),
+    ("media", re.compile(r"\b(gazette|times|post|courier|herald|news|radio|tv|television|"
+                         r"broadcaster|wire|examiner|journal|daily|tribune|chronicle|"
+                         r"magazine|newspaper|agency|observer)\b", re.I)),
+    ("official", re.compile(r"\b(ministry|minister|police|court|council|government|army|"
+                            r"department|regulator|prosecutors?|officials|authority|"
+                            r"authorities|agency|commission|parliament|judge|military|"
+                            r"inspectorate|office)\b", re.I)),
+    ("organization", re.compile(r"\b(company|firm|union|club|party|association|group|"
+                                r"institute|university|foundation|federation|league|"
+                                r"charity|network|coalition|ltd|inc|bank|board)\b", re.I)),
+)
+
+
+def source_type(source: str | None) -> str:
+    """Guess a source type from the source's words; named people are the fallback."""
+    if source is None:
+        return "unspecified"
+    for kind, pattern in SOURCE_TYPE_RULES:
+        if pattern.search(source):
+            return kind
+    return "person"
+
+
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces, commas, quotes and a leading 'that'."""
+    strip = " ,;:\u201c\u201d\"'\u2018\u2019."
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    if text[start:end].lower().startswith("that "):
+        start += 5
+    return start, end
+
+
+def _relation(text: str, source: tuple[int, int] | None, cue: tuple[int, int],
+              content: tuple[int, int], ident: int) -> dict[str, Any] | None:
+    content = _trim(text, *content)
+    if content[1] - content[0] < 3:
+        return None
+    if source is not None:
+        source = _trim(text, *source)
+        if source[1] <= source[0]:
+            source = None
+    return {"id": f"r{ident}", "source": None if source is None else _span(*source),
+            "cue": _span(*cue), "content": _span(*content),
+            "source_type": source_type(None if source is None else text[slice(*source)]),
+            "parent": None}
+
+
+def _quote(text: str, sentence: Unit) -> tuple[int, int] | None:
+    """The first quoted passage inside the sentence, without its marks."""
+    match = re.search(r"[\u201c\"]([^\u201d\"]{3,})[\u201d\"]", sentence.text)
+    if not match:
+        return None
+    return sentence.start + match.start(1), sentence.start + match.end(1)
+
+
+def _source_around(text: str, toks: list[Unit], k: int) -> tuple[int, int] | None:
+    """A noun phrase next to the reporting verb at token ``k``: after it when the verb is
+    inverted ('said the minister'), else before it back to a comma or quote."""
+    after = [t for t in toks[k + 1:k + 8]]
+    if after and (after[0].text[0].isupper() or after[0].text.lower() in {"the", "a", "an"}):
+        end = next((t.start for t in after if t.text in {",", ".", "\u201d", "\""}),
+                   after[-1].end)
+        return after[0].start, end
+    before = []
+    for t in reversed(toks[:k]):
+        if t.text in {",", "\u201d", "\"", ";", ":", "\u201c"}:
+            break
+        before.append(t)
+    if not before:
+        return None
+    return before[-1].start, before[0].end
+
+
+def rule_attributions(record: Record) -> list[dict[str, Any]]:
+    """Attributions from surface patterns, one pass per sentence."""
+    text, out = record["text"], []
+    for sentence in sentences(text):
+        if PLACEHOLDER.match(sentence.text) or BOILERPLATE.match(sentence.text):
+            continue
+        toks = tokens(text, sentence.start, sentence.end)
+        lower = [t.text.lower() for t in toks]
+        quote = _quote(text, sentence)
+        for k, word in enumerate(lower):
+            if word == "according" and k + 1 < len(lower) and lower[k + 1] == "to":
+                end = next((t.start for t in toks[k + 2:] if t.text == ","), None)
+                if end is None:
+                    continue
+                content = (end + 1, sentence.end) if toks[k].start == sentence.start \
+                    else (sentence.start, toks[k].start)
+                rel = _relation(text, (toks[k + 2].start, end), (toks[k].start, toks[k + 1].end),
+                                content, len(out) + 1)
+            elif word in EVIDENTIAL_ADVERBS:
+                rel = _relation(text, None, (toks[k].start, toks[k].end),
+                                (sentence.start, sentence.end), len(out) + 1)
+            elif word in REPORTING_VERBS:
+                source = _source_around(text, toks, k)
+                if quote is not None and not quote[0] <= toks[k].start < quote[1]:
+                    content = quote
+                elif source is not None and source[0] > toks[k].start:
+                    content = (sentence.start, toks[k].start)
+                else:
+                    content = (toks[k].end, sentence.end)
+                rel = _relation(text, source, (toks[k].start, toks[k].end), content,
+                                len(out) + 1)
+            else:
+                continue
+            if rel is not None:
+                out.append(rel)
+    return _nest(out)
+
+
+def _nest(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give a relation whose cue lies inside another's content that one as parent."""
+    for rel in relations:
+        for other in relations:
+            if other is not rel and other["content"]["start"] <= rel["cue"]["start"] \
+                    and rel["cue"]["end"] <= other["content"]["end"]:
+                rel["parent"] = other["id"]
+                break
+    return relations
+
+
+@rules("att-none", "attribution", "floor", "Predicts no attribution.")
+def no_attributions(record: Record) -> list[dict[str, Any]]:
+    return []
+
+
+rules("att-rules", "attribution", "rules",
+      "Quotes, a reporting-verb lexicon, 'according to', evidential adverbs and source-type "
+      "rules.")(rule_attributions)
+
+
+ROLES = ("source", "cue", "content")
+
+
+def _quote_state(text: str, toks: list[Unit]) -> list[bool]:
+    inside, states = False, []
+    for t in toks:
+        if t.text in "\u201c\u201d\"":
+            inside = t.text != "\u201d" and not (t.text == "\"" and inside)
+            states.append(False)
+        else:
+            states.append(inside)
+    return states
+
+
+def token_features(text: str, sentence: Unit) -> tuple[list[Unit], list[dict[str, Any]]]:
+    """Window features for every token of a sentence."""
+    toks = tokens(text, sentence.start, sentence.end)
+    lower = [t.text.lower() for t in toks]
+    quoted = _quote_state(text, toks)
+    verbs = [k for k, w in enumerate(lower) if w in REPORTING_VERBS or w in EVIDENTIAL_ADVERBS
+             or (w == "according")]
+    feats = []
+    for k, t in enumerate(toks):
+        nearest = min((v - k for v in verbs), key=abs, default=99)
+        f = {"w": lower[k], "suffix": lower[k][-3:], "cap": t.text[:1].isupper(),
+             "quoted": quoted[k], "verb": lower[k] in REPORTING_VERBS,
+             "evidential": lower[k] in EVIDENTIAL_ADVERBS, "first": k == 0,
+             "dist": max(-6, min(6, nearest)), "side": "none" if nearest == 99 else
+             ("left" if nearest > 0 else "right" if nearest < 0 else "on"),
+             "pos": min(k, 10)}
+        for d in (-2, -1, 1, 2):
+            j = k + d
+            f[f"w{d}"] = lower[j] if 0 <= j < len(toks) else "<pad>"
+            f[f"q{d}"] = quoted[j] if 0 <= j < len(toks) else False
+        feats.append(f)
+    return toks, feats
+
+
+def _gold_role(record: Record, token: Unit) -> str:
+    for att in record["attributions"]:
+        for role in ("cue", "source", "content"):
+            span = att[role]
+            if span and span["start"] <= token.start < span["end"]:
+                return role
+    return "O"
+
+
+def _runs(toks: list[Unit], tags: list[str], role: str) -> list[tuple[int, int]]:
+    runs, current = [], None
+    for t, tag in zip(toks, tags, strict=True):
+        if tag == role:
+            current = (current[0], t.end) if current else (t.start, t.end)
+        elif current:
+            runs.append(current)
+            current = None
+    if current:
+        runs.append(current)
+    return runs
+
+
+@register("att-learned", "attribution", "learned",
+          "Logistic-regression token tagger (source/cue/content) over window features; each "
+          "cue is linked to the nearest source and content in its sentence.")
+class LearnedAttribution:
+    def __init__(self, seed: int = 0):
+        self.vectorizer = DictVectorizer()
+        self.model = LogisticRegression(max_iter=2000, C=1.0, random_state=seed)
+
+    def fit(self, train: list[Record], dev: list[Record]) -> LearnedAttribution:
+        features, labels = [], []
+        for record in train:
+            for sentence in sentences(record["text"]):
+                toks, feats = token_features(record["text"], sentence)
+                features += feats
+                labels += [_gold_role(record, t) for t in toks]
+        self.model.fit(self.vectorizer.fit_transform(features), labels)
+        return self
+
+    def predict(self, records: list[Record]) -> list[list[dict[str, Any]]]:
+        out = []
+        for record in records:
+            text, items = record["text"], []
+            for sentence in sentences(text):
+                toks, feats = token_features(text, sentence)
+                if not toks:
+                    continue
+                tags = list(self.model.predict(self.vectorizer.transform(feats)))
+                sources, contents = _runs(toks, tags, "source"), _runs(toks, tags, "content")
+                for cue in _runs(toks, tags, "cue"):
+                    content = min(contents, key=lambda c: abs(c[0] - cue[0]), default=None)
+                    if content is None:
+                        continue
+                    source = min(sources, key=lambda s: abs(s[0] - cue[0]), default=None)
+                    rel = _relation(text, source, cue, content, len(items) + 1)
+                    if rel is not None:
+                        items.append(rel)
+            out.append(_nest(items))
+        return out

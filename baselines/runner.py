@@ -1,0 +1,110 @@
+"""Train, predict and score baselines: train on train, tune on dev, report on the chosen split.
+
+Systems never see gold layers of the split they predict: they get records with
+``id``, ``text`` and ``meta`` only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from newsdac.baselines.registry import SYSTEMS, Entry
+from newsdac.errors import NewsdacError
+from newsdac.leaderboard.scorer import Gold, Report, score
+from newsdac.leaderboard.tasks import TASKS
+from newsdac.loaders import load_records, release_path
+
+SUBMISSIONS = Path(__file__).resolve().parent.parent / "leaderboard" / "submissions"
+
+
+def blind(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records without gold layers: what a system may see at prediction time."""
+    return [{"id": r["id"], "text": r["text"], "meta": r["meta"]} for r in records]
+
+
+def choose(task: str | None = None, system: str | None = None) -> list[Entry]:
+    """Registered systems for a task and/or a name, in registry order."""
+    if task is not None and task not in TASKS:
+        raise NewsdacError(f"unknown task {task!r}; choose from {', '.join(TASKS)}")
+    if system is not None and system not in SYSTEMS:
+        raise NewsdacError(f"unknown system {system!r}; choose from {', '.join(SYSTEMS)}")
+    return [e for e in SYSTEMS.values()
+            if (task is None or e.task == task) and (system is None or e.name == system)]
+
+
+def write_jsonl_atomic(path: Path, records: list[dict[str, Any]]) -> None:
+    """Write JSONL through a temporary file and a rename, so no half file is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+@dataclass
+class Run:
+    """One system's predictions file and its score report."""
+
+    entry: Entry
+    path: Path
+    report: Report
+
+
+def predictions_path(entry: Entry, split: str, root: Path = SUBMISSIONS) -> Path:
+    return root / f"baseline-{entry.name}" / f"predictions-{split}.jsonl"
+
+
+def run_system(entry: Entry, version: str, split: str, bootstrap: int,
+               root: Path = SUBMISSIONS) -> Run:
+    """Fit on train (tuning on dev), predict ``split`` blind, write and score predictions."""
+    train, dev = load_records(split="train", version=version), load_records(split="dev",
+                                                                             version=version)
+    target = load_records(split=split, version=version)
+    system = entry.make().fit(train, dev)
+    layer = TASKS[entry.task].layer
+    predicted = system.predict(blind(target))
+    records = [{"header": {"corpus_version": version, "split": split,
+                           "system": f"baseline-{entry.name}"}}]
+    records += [{"id": r["id"], layer: items}
+                for r, items in zip(target, predicted, strict=True)]
+    path = predictions_path(entry, split, root)
+    write_jsonl_atomic(path, records)
+    report = score(Gold(version, split, target), path, tasks=[entry.task], bootstrap=bootstrap)
+    return Run(entry, path, report)
+
+
+def run(task: str | None = None, system: str | None = None, split: str = "test",
+        version: str = "latest", bootstrap: int = 1000, root: Path = SUBMISSIONS) -> list[Run]:
+    """Run the chosen baselines with a progress bar; return their runs."""
+    version = release_path(version).name
+    entries = choose(task, system)
+    return [run_system(e, version, split, bootstrap, root)
+            for e in tqdm(entries, desc="baselines", unit="system")]
+
+
+def results_table(runs: list[Run]) -> str:
+    """A Markdown table: one row per system with its headline score and 95% interval,
+    followed by the signature of each task's headline metric."""
+    lines = ["| task | system | kind | metric | score | 95% CI |", "|---|---|---|---|---|---|"]
+    signatures: dict[str, str] = {}
+    for r in runs:
+        result = r.report.tasks[r.entry.task]
+        head = result.scores[result.headline]
+        ci = f"[{head.ci[0]:.3f}, {head.ci[1]:.3f}]" if head.ci else ""
+        lines.append(f"| {r.entry.task} | {r.entry.name} | {r.entry.kind} | {result.headline} "
+                     f"| {head.value:.3f} | {ci} |")
+        signatures.setdefault(r.entry.task, str(head.signature))
+    lines += ["", *[f"- `{sig}`" for sig in signatures.values()]]
+    return "\n".join(lines)
