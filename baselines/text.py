@@ -20,11 +20,12 @@ class Unit:
 
 
 def lines(text: str) -> list[Unit]:
-    """Non-empty lines, with surrounding whitespace kept inside the unit."""
+    """Non-empty lines (a trailing carriage return is left outside the unit)."""
     units, offset = [], 0
     for line in text.split("\n"):
-        if line.strip():
-            units.append(Unit(offset, offset + len(line), line))
+        content = line[:-1] if line.endswith("\r") else line
+        if content.strip():
+            units.append(Unit(offset, offset + len(content), content))
         offset += len(line) + 1
     return units
 

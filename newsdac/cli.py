@@ -222,6 +222,26 @@ def _baselines_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _predict_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, help="UTF-8 text files, one article each")
+    parser.add_argument("--json", action="store_true", help="print one JSON record per file")
+    parser.add_argument("--version", default="latest", help="corpus version to train on")
+
+
+@command("predict", "run the best baseline of each task on raw article text", _predict_args)
+def _predict(args: argparse.Namespace) -> int:
+    import json
+
+    from newsdac.baselines.predict import best_systems, predict_texts, read_raw, render
+    texts = {path.stem: read_raw(path) for path in args.files}
+    systems = best_systems(args.version)
+    print("using " + ", ".join(f"{task}: {name}" for task, (name, _) in systems.items()),
+          file=sys.stderr)
+    for record in predict_texts(texts, systems):
+        print(json.dumps(record, ensure_ascii=False) if args.json else render(record) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdac {__version__}")
