@@ -113,7 +113,7 @@ def exact_repeats(record: Record) -> list[dict[str, Any]]:
 
 
 @register("dup-jaccard", "duplication", "rules",
-          "Word 3-shingle Jaccard to the best earlier line above a threshold tuned on dev.")
+          "Word-bigram Jaccard to the best earlier line above a threshold tuned on dev.")
 class JaccardRepeats:
     """Near-duplicate detection with one parameter, chosen on the dev split."""
 

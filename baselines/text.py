@@ -46,7 +46,7 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def shingles(text: str, n: int = 3) -> frozenset[tuple[str, ...]]:
+def shingles(text: str, n: int = 2) -> frozenset[tuple[str, ...]]:
     """Word n-grams of the normalised text (the words themselves for short texts)."""
     words = normalise(text).split()
     if len(words) < n:

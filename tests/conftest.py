@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdac.corpus.release import build_release, write_release
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -25,3 +27,20 @@ def write_source(tmp_path: Path):
         path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture(scope="session")
+def tiny_release(tmp_path_factory) -> Path:
+    """``releases/`` holding version 9.9.9, built from the fixture article copied into
+    one article per split (nd-9001 train, nd-9002 dev, nd-9003 test)."""
+    root = tmp_path_factory.mktemp("corpus")
+    src = root / "src"
+    src.mkdir()
+    text = (FIXTURES / "src" / "nd-9001.yaml").read_text(encoding="utf-8")
+    for name, split in (("nd-9001", "train"), ("nd-9002", "dev"), ("nd-9003", "test")):
+        (src / f"{name}.yaml").write_text(
+            text.replace("id: nd-9001", f"id: {name}").replace("split: train", f"split: {split}"),
+            encoding="utf-8")
+    write_release(build_release(src, root / "releases" / "9.9.9", "9.9.9"),
+                  root / "releases" / "9.9.9")
+    return root / "releases"

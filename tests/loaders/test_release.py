@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -20,24 +19,7 @@ from newsdac.loaders import (
 )
 from newsdac.paths import releases_root, sources_root
 from newsdac.schema import CONFIGS, SPLITS
-from tests.conftest import FIXTURES, REPO
-
-
-@pytest.fixture(scope="module")
-def tiny_release(tmp_path_factory) -> Path:
-    """A release built from the fixtures plus one corpus article per split."""
-    root = tmp_path_factory.mktemp("corpus")
-    src = root / "src"
-    src.mkdir()
-    shutil.copy(FIXTURES / "src" / "nd-9001.yaml", src)
-    for name, split in (("nd-9002", "dev"), ("nd-9003", "test")):
-        text = (FIXTURES / "src" / "nd-9001.yaml").read_text(encoding="utf-8")
-        (src / f"{name}.yaml").write_text(
-            text.replace("id: nd-9001", f"id: {name}").replace("split: train", f"split: {split}"),
-            encoding="utf-8")
-    write_release(build_release(src, root / "releases" / "9.9.9", "9.9.9"),
-                  root / "releases" / "9.9.9")
-    return root / "releases"
+from tests.conftest import REPO
 
 
 def test_build_is_deterministic(tiny_release):
