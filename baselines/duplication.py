@@ -113,7 +113,8 @@ def exact_repeats(record: Record) -> list[dict[str, Any]]:
 
 
 @register("dup-jaccard", "duplication", "rules",
-          "Word-bigram Jaccard to the best earlier line above a threshold tuned on dev.")
+          "Word-bigram Jaccard to the best earlier line above a threshold tuned on dev.",
+          tunes_on_dev=True)
 class JaccardRepeats:
     """Near-duplicate detection with one parameter, chosen on the dev split."""
 

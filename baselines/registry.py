@@ -29,15 +29,16 @@ class Entry:
     kind: str  # floor, rules or learned
     description: str
     make: Callable[[], System]
+    tunes_on_dev: bool = False
 
 
 SYSTEMS: dict[str, Entry] = {}
 
 
-def register(name: str, task: str, kind: str, description: str):
+def register(name: str, task: str, kind: str, description: str, tunes_on_dev: bool = False):
     """Class or factory decorator adding a system to :data:`SYSTEMS`."""
     def add(make: Callable[[], System]) -> Callable[[], System]:
-        SYSTEMS[name] = Entry(name, task, kind, description, make)
+        SYSTEMS[name] = Entry(name, task, kind, description, make, tunes_on_dev)
         return make
     return add
 

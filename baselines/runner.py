@@ -7,9 +7,8 @@ Systems never see gold layers of the split they predict: they get records with
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from tqdm import tqdm
 
 from newsdac.baselines.registry import SYSTEMS, Entry
 from newsdac.errors import NewsdacError
+from newsdac.io import jsonl_text, write_text_atomic
 from newsdac.leaderboard.scorer import Gold, Report, score
 from newsdac.leaderboard.tasks import TASKS
 from newsdac.loaders import load_records, release_path
@@ -39,20 +39,6 @@ def choose(task: str | None = None, system: str | None = None) -> list[Entry]:
             if (task is None or e.task == task) and (system is None or e.name == system)]
 
 
-def write_jsonl_atomic(path: Path, records: list[dict[str, Any]]) -> None:
-    """Write JSONL through a temporary file and a rename, so no half file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
 @dataclass
 class Run:
     """One system's predictions file and its score report."""
@@ -63,7 +49,25 @@ class Run:
 
 
 def predictions_path(entry: Entry, split: str, root: Path = SUBMISSIONS) -> Path:
-    return root / f"baseline-{entry.name}" / f"predictions-{split}.jsonl"
+    """Test predictions form a leaderboard entry; other splits go to ``runs/<split>/``."""
+    if split == "test":
+        return root / f"baseline-{entry.name}" / "predictions.jsonl"
+    return root.parent / "runs" / split / f"baseline-{entry.name}.jsonl"
+
+
+def write_metadata(entry: Entry, version: str, folder: Path) -> None:
+    """The leaderboard metadata of a baseline entry; an existing file keeps its date."""
+    path = folder / "metadata.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    metadata = {
+        "system": f"baseline: {entry.name}", "authors": "NewsDAC maintainers",
+        "description": f"{entry.kind.capitalize()} baseline. {entry.description}",
+        "link": None, "date": previous.get("date", date.today().isoformat()),
+        "corpus_version": version, "tasks": [entry.task],
+        "training_data": f"NewsDAC {version} train split" if entry.kind == "learned"
+        else "none", "dev_tuning": entry.tunes_on_dev,
+    }
+    write_text_atomic(path, json.dumps(metadata, indent=2) + "\n")
 
 
 def run_system(entry: Entry, version: str, split: str, bootstrap: int,
@@ -80,7 +84,9 @@ def run_system(entry: Entry, version: str, split: str, bootstrap: int,
     records += [{"id": r["id"], layer: items}
                 for r, items in zip(target, predicted, strict=True)]
     path = predictions_path(entry, split, root)
-    write_jsonl_atomic(path, records)
+    write_text_atomic(path, jsonl_text(records))
+    if split == "test":
+        write_metadata(entry, version, path.parent)
     report = score(Gold(version, split, target), path, tasks=[entry.task], bootstrap=bootstrap)
     return Run(entry, path, report)
 

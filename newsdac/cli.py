@@ -242,6 +242,62 @@ def _predict(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="entry folders (default: every entry in leaderboard/submissions)")
+
+
+@command("leaderboard check", "validate leaderboard entries: slug, metadata, predictions",
+         _check_args)
+def _leaderboard_check(args: argparse.Namespace) -> int:
+    from newsdac.leaderboard.submissions import ROOT, check_entry, entries
+    checked = [check_entry(p, ROOT) for p in args.paths] if args.paths else entries(ROOT)
+    for entry in checked:
+        print(f"ok: {entry.slug} ({', '.join(entry.predictions)})")
+    return 0
+
+
+def _add_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("predictions", type=Path, help="predictions JSONL for the test split")
+    parser.add_argument("--name", required=True, help="system name shown on the board")
+    parser.add_argument("--meta", type=Path, help="JSON file with the other metadata fields")
+    parser.add_argument("--slug", help="entry folder name (default: from --name)")
+
+
+@command("leaderboard add", "create a checked leaderboard entry from a predictions file",
+         _add_args)
+def _leaderboard_add(args: argparse.Namespace) -> int:
+    import json
+    import re
+    from datetime import date
+
+    from newsdac.leaderboard.submissions import add_entry, tasks_in
+    from newsdac.loaders import versions
+    metadata = {}
+    if args.meta:
+        try:
+            metadata = json.loads(args.meta.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise NewsdacError(f"{args.meta}: not readable JSON: {exc}") from None
+        if not isinstance(metadata, dict):
+            raise NewsdacError(f"{args.meta}: must hold a JSON object")
+    metadata = {"date": date.today().isoformat(), "corpus_version": versions()[-1],
+                "tasks": tasks_in(args.predictions), **metadata, "system": args.name}
+    slug = args.slug or re.sub(r"[^a-z0-9]+", "-", args.name.lower()).strip("-")[:63]
+    entry = add_entry(args.predictions, metadata, slug)
+    print(f"added {entry.folder}; run `newsdac leaderboard build` and commit both")
+    return 0
+
+
+@command("leaderboard build", "re-score every entry and regenerate the board and site",
+         _no_args)
+def _leaderboard_build(args: argparse.Namespace) -> int:
+    from newsdac.leaderboard.board import board_files, build_board, write_board
+    for path in write_board(board_files(build_board())):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdac", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdac {__version__}")

@@ -21,6 +21,7 @@ from newsdac.corpus.inject import inject
 from newsdac.corpus.source import CleanArticle, read_sources
 from newsdac.corpus.stats import corpus_stats, stats_markdown
 from newsdac.errors import NewsdacError
+from newsdac.io import jsonl_text
 from newsdac.schema import CONFIGS, SCHEMA_VERSION, SPLITS, article_schema, yaml_features
 from newsdac.validate import schema_errors, semantic_errors
 
@@ -54,8 +55,7 @@ def build_records(articles: list[CleanArticle], seed: int = BUILD_SEED) -> list[
 
 def dumps_jsonl(records: list[dict[str, Any]]) -> bytes:
     """Canonical JSONL bytes: UTF-8, no ASCII escaping, compact, one record per line."""
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
-                   for r in records).encode("utf-8")
+    return jsonl_text(records).encode("utf-8")
 
 
 def sources_digest(folder: Path) -> str:
