@@ -34,6 +34,13 @@ class Entry:
 
 SYSTEMS: dict[str, Entry] = {}
 
+#: Three-task leaderboard entries assembled from one system per task.
+COMBINATIONS: dict[str, tuple[str, str, str]] = {
+    "floors": ("dup-none", "att-none", "cert-majority"),
+    "rules": ("dup-jaccard", "att-rules", "cert-lexicon"),
+    "learned": ("dup-learned", "att-learned", "cert-learned"),
+}
+
 
 def register(name: str, task: str, kind: str, description: str, tunes_on_dev: bool = False):
     """Class or factory decorator adding a system to :data:`SYSTEMS`."""

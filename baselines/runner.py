@@ -14,14 +14,14 @@ from typing import Any
 
 from tqdm import tqdm
 
-from newsdac.baselines.registry import SYSTEMS, Entry
+from newsdac.baselines.registry import COMBINATIONS, SYSTEMS, Entry
 from newsdac.errors import NewsdacError
 from newsdac.io import jsonl_text, write_text_atomic
 from newsdac.leaderboard.scorer import Gold, Report, score
 from newsdac.leaderboard.tasks import TASKS
 from newsdac.loaders import load_records, release_path
 
-SUBMISSIONS = Path(__file__).resolve().parent.parent / "leaderboard" / "submissions"
+LEADERBOARD = Path(__file__).resolve().parent.parent / "leaderboard"
 
 
 def blind(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -48,30 +48,43 @@ class Run:
     report: Report
 
 
-def predictions_path(entry: Entry, split: str, root: Path = SUBMISSIONS) -> Path:
-    """Test predictions form a leaderboard entry; other splits go to ``runs/<split>/``."""
-    if split == "test":
-        return root / f"baseline-{entry.name}" / "predictions.jsonl"
-    return root.parent / "runs" / split / f"baseline-{entry.name}.jsonl"
+def is_entry(entry: Entry, split: str) -> bool:
+    """Test predictions of a system outside every combination are a leaderboard entry of
+    their own; the others reach the board through their combination."""
+    return split == "test" and not any(entry.name in names for names in COMBINATIONS.values())
+
+
+def predictions_path(entry: Entry, split: str, root: Path = LEADERBOARD) -> Path:
+    """Where a system's predictions go under ``root`` (the leaderboard folder): its entry
+    folder in ``submissions/``, or ``runs/<split>/``."""
+    if is_entry(entry, split):
+        return root / "submissions" / f"baseline-{entry.name}" / "predictions.jsonl"
+    return root / "runs" / split / f"baseline-{entry.name}.jsonl"
+
+
+def write_metadata_file(folder: Path, metadata: dict[str, Any]) -> None:
+    """Write an entry's metadata.json; an existing file keeps its date."""
+    path = folder / "metadata.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    dated = {**metadata, "date": previous.get("date", date.today().isoformat())}
+    ordered = {key: dated[key] for key in ("system", "authors", "description", "link", "date",
+                                           "corpus_version", "tasks", "training_data",
+                                           "dev_tuning")}
+    write_text_atomic(path, json.dumps(ordered, indent=2) + "\n")
 
 
 def write_metadata(entry: Entry, version: str, folder: Path) -> None:
-    """The leaderboard metadata of a baseline entry; an existing file keeps its date."""
-    path = folder / "metadata.json"
-    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    metadata = {
+    """The leaderboard metadata of a single-task baseline entry."""
+    write_metadata_file(folder, {
         "system": f"baseline: {entry.name}", "authors": "NewsDAC maintainers",
         "description": f"{entry.kind.capitalize()} baseline. {entry.description}",
-        "link": None, "date": previous.get("date", date.today().isoformat()),
-        "corpus_version": version, "tasks": [entry.task],
+        "link": None, "corpus_version": version, "tasks": [entry.task],
         "training_data": f"NewsDAC {version} train split" if entry.kind == "learned"
-        else "none", "dev_tuning": entry.tunes_on_dev,
-    }
-    write_text_atomic(path, json.dumps(metadata, indent=2) + "\n")
+        else "none", "dev_tuning": entry.tunes_on_dev})
 
 
 def run_system(entry: Entry, version: str, split: str, bootstrap: int,
-               root: Path = SUBMISSIONS) -> Run:
+               root: Path = LEADERBOARD) -> Run:
     """Fit on train (tuning on dev), predict ``split`` blind, write and score predictions."""
     train, dev = load_records(split="train", version=version), load_records(split="dev",
                                                                              version=version)
@@ -85,19 +98,49 @@ def run_system(entry: Entry, version: str, split: str, bootstrap: int,
                 for r, items in zip(target, predicted, strict=True)]
     path = predictions_path(entry, split, root)
     write_text_atomic(path, jsonl_text(records))
-    if split == "test":
+    if is_entry(entry, split):
         write_metadata(entry, version, path.parent)
     report = score(Gold(version, split, target), path, tasks=[entry.task], bootstrap=bootstrap)
     return Run(entry, path, report)
 
 
 def run(task: str | None = None, system: str | None = None, split: str = "test",
-        version: str = "latest", bootstrap: int = 1000, root: Path = SUBMISSIONS) -> list[Run]:
-    """Run the chosen baselines with a progress bar; return their runs."""
+        version: str = "latest", bootstrap: int = 1000, root: Path = LEADERBOARD) -> list[Run]:
+    """Run the chosen baselines with a progress bar; return their runs. On the test split,
+    every combination whose three systems ran also becomes a three-task entry."""
     version = release_path(version).name
     entries = choose(task, system)
-    return [run_system(e, version, split, bootstrap, root)
+    runs = [run_system(e, version, split, bootstrap, root)
             for e in tqdm(entries, desc="baselines", unit="system")]
+    if split == "test":
+        write_combinations({r.entry.name: r for r in runs}, version, root)
+    return runs
+
+
+def write_combinations(runs: dict[str, Run], version: str, root: Path) -> list[Path]:
+    """Merge per-task predictions into ``baseline-<combination>`` entries."""
+    written = []
+    for combo, names in COMBINATIONS.items():
+        if not all(name in runs for name in names):
+            continue
+        merged: dict[str, dict[str, Any]] = {}
+        for name in names:
+            for line in runs[name].path.read_text(encoding="utf-8").splitlines()[1:]:
+                record = json.loads(line)
+                merged.setdefault(record["id"], {"id": record["id"]}).update(record)
+        folder = root / "submissions" / f"baseline-{combo}"
+        header = {"header": {"corpus_version": version, "split": "test",
+                             "system": f"baseline-{combo}"}}
+        write_text_atomic(folder / "predictions.jsonl", jsonl_text([header, *merged.values()]))
+        parts = [SYSTEMS[n] for n in names]
+        write_metadata_file(folder, {
+            "system": f"baselines: {combo}", "authors": "NewsDAC maintainers",
+            "description": f"The {combo} baselines together: " + ", ".join(names) + ".",
+            "link": None, "corpus_version": version, "tasks": [p.task for p in parts],
+            "training_data": f"NewsDAC {version} train split" if combo == "learned" else "none",
+            "dev_tuning": any(p.tunes_on_dev for p in parts)})
+        written.append(folder)
+    return written
 
 
 def results_table(runs: list[Run]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader
 from tqdm import tqdm
 
 from newsdac.io import write_text_atomic
@@ -141,10 +141,10 @@ def results_json(board: Board) -> dict[str, Any]:
             "overall": [row(r) for r in board.overall]}
 
 
-def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"),
-                      autoescape=select_autoescape(["html"]), keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True)
+def _environment(html: bool) -> Environment:
+    """Templates for HTML escape everything from submissions; Markdown escapes per cell."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=html,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["score"] = lambda v: f"{v:.3f}"
     return env
 
@@ -153,16 +153,15 @@ def render_markdown(board: Board) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;") \
             .replace("\n", " ")
-    env = _environment()
+    env = _environment(html=False)
     env.filters["cell"] = cell
-    env.autoescape = False
     return env.get_template("README.md.j2").render(board=board, tasks=TASKS, alpha=ALPHA)
 
 
 def chart_bars(rows: list[Row], width: int = 560, bar: int = 22) -> dict[str, Any]:
     """Coordinates for an SVG bar chart of scores with interval whiskers (scale 0..1)."""
     left = 190
-    scale = width - left - 20
+    scale = width - left - 60
     bars = [{"y": 10 + k * (bar + 8), "x": left, "w": max(1.0, r.value * scale),
              "lo": left + r.ci[0] * scale, "hi": left + r.ci[1] * scale,
              "label": r.system, "value": r.value, "reference": r.reference}
@@ -174,7 +173,7 @@ def chart_bars(rows: list[Row], width: int = 560, bar: int = 22) -> dict[str, An
 def render_site(board: Board) -> str:
     charts = {name: chart_bars(rows) for name, rows in board.tasks.items()}
     charts["overall"] = chart_bars(board.overall)
-    return _environment().get_template("index.html.j2").render(
+    return _environment(html=True).get_template("index.html.j2").render(
         board=board, tasks=TASKS, charts=charts, alpha=ALPHA)
 
 
