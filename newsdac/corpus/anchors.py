@@ -20,11 +20,19 @@ def anchor_text(anchor: Any) -> tuple[str, int | None]:
     raise NewsdacError(f"an anchor is a quoted string or {{text: ..., n: ...}}, got {anchor!r}")
 
 
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """False when the match begins or ends inside a word ('he' in 'the')."""
+    inside_left = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    inside_right = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    return not (inside_left or inside_right)
+
+
 def find_all(text: str, needle: str, within: Span) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence of ``needle`` in ``within``."""
+    """Start offsets of every whole-word occurrence of ``needle`` inside ``within``."""
     found, pos = [], text.find(needle, within.start, within.end)
     while pos != -1 and pos + len(needle) <= within.end:
-        found.append(pos)
+        if _whole_words(text, pos, pos + len(needle)):
+            found.append(pos)
         pos = text.find(needle, pos + 1, within.end)
     return found
 

@@ -38,3 +38,13 @@ def test_missing_anchor_and_too_large_index_are_errors():
 def test_malformed_anchor_is_an_error():
     with pytest.raises(NewsdacError, match="quoted string"):
         resolve(TEXT, 42)
+
+
+def test_anchors_match_whole_words_only():
+    text = "The chamber heard he said so; then he left."
+    assert resolve(text, {"text": "he", "n": 1}).start == text.index(" he ") + 1
+    assert resolve(text, {"text": "he", "n": 2}).start == text.rindex(" he ") + 1
+    with pytest.raises(NewsdacError, match="occurs 2 times"):
+        resolve(text, "he")
+    with pytest.raises(NewsdacError, match="not found"):
+        resolve(text, "cham")
