@@ -8,11 +8,14 @@ class NewsdacError(Exception):
 def where(file: str | None = None, line: int | None = None, article: str | None = None,
           field: str | None = None) -> str:
     """Format a location prefix such as ``data.jsonl:3: article nd-0001: field text``."""
+    def shown(value: str) -> str:
+        return value if value.isprintable() else repr(value)
+
     parts = []
     if file is not None:
         parts.append(f"{file}:{line}" if line is not None else str(file))
     if article is not None:
-        parts.append(f"article {article}")
+        parts.append(f"article {shown(article)}")
     if field is not None:
-        parts.append(f"field {field}")
+        parts.append(f"field {shown(field)}")
     return ": ".join(parts)

@@ -118,3 +118,9 @@ def test_cli_process_exits_2_without_traceback(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "records.jsonl:1: not valid JSON" in done.stderr
+
+
+def test_locations_never_break_the_one_line_message():
+    from newsdac.errors import where
+    assert where("f.jsonl", 3, "nd-\n0001", "id") == "f.jsonl:3: article 'nd-\\n0001': field id"
+    assert where("f.jsonl", 3, "nd-0001", "id") == "f.jsonl:3: article nd-0001: field id"
