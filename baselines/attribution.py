@@ -44,7 +44,8 @@ SOURCE_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
                             r"analysis|release)\b", re.I)),
     ("media", re.compile(r"\b(gazette|times|post|courier|herald|news|radio|tv|television|"
                          r"broadcaster|wire|examiner|journal|daily|tribune|chronicle|"
-                         r"magazine|newspaper|agency|observer)\b", re.I)),
+                         r"magazine|newspaper|observer|mail|press|bulletin|review|"
+                         r"standard)\b", re.I)),
     ("official", re.compile(r"\b(ministry|minister|police|court|council|government|army|"
                             r"department|regulator|prosecutors?|officials|authority|"
                             r"authorities|agency|commission|parliament|judge|military|"
@@ -105,21 +106,28 @@ def _quote(text: str, sentence: Unit) -> tuple[int, int] | None:
 
 
 def _source_around(text: str, toks: list[Unit], k: int) -> tuple[int, int] | None:
-    """A noun phrase next to the reporting verb at token ``k``: after it when the verb is
-    inverted ('said the minister'), else before it back to a comma or quote."""
-    after = [t for t in toks[k + 1:k + 8]]
-    if after and (after[0].text[0].isupper() or after[0].text.lower() in {"the", "a", "an"}):
+    """A noun phrase next to the reporting verb at token ``k``: after it when the verb
+    follows a comma or closing quote ('..., said the minister'), else before it, back to
+    the clause start (skipping relative clauses such as ', who asked not to be named,')."""
+    after = toks[k + 1:k + 9]
+    inverted = k > 0 and toks[k - 1].text in {",", "\u201d", "\""}
+    if inverted and after:
         end = next((t.start for t in after if t.text in {",", ".", "\u201d", "\""}),
                    after[-1].end)
         return after[0].start, end
-    before = []
-    for t in reversed(toks[:k]):
-        if t.text in {",", "\u201d", "\"", ";", ":", "\u201c"}:
+    start = None
+    for j in range(k - 1, -1, -1):
+        if toks[j].text in {"\u201d", "\"", ";", ":", "\u201c"}:
             break
-        before.append(t)
-    if not before:
+        if toks[j].text == ",":
+            nxt = toks[j + 1].text.lower() if j + 1 < k else ""
+            if nxt not in {"who", "which", "whose", "a", "an", "the"}:
+                break
+            continue
+        start = j
+    if start is None:
         return None
-    return before[-1].start, before[0].end
+    return toks[start].start, toks[k - 1].end
 
 
 def rule_attributions(record: Record) -> list[dict[str, Any]]:
@@ -241,13 +249,38 @@ def _runs(toks: list[Unit], tags: list[str], role: str) -> list[tuple[int, int]]
     return runs
 
 
+def _content_side(contents: list[tuple[int, int]], cue: tuple[int, int]
+                  ) -> tuple[int, int] | None:
+    """The content of a cue: every content run on the side of the cue holding the nearest
+    one, merged into a single span (content is contiguous in gold)."""
+    if not contents:
+        return None
+    nearest = min(contents, key=lambda c: min(abs(c[0] - cue[1]), abs(cue[0] - c[1])))
+    after = nearest[0] >= cue[1]
+    side = [c for c in contents if (c[0] >= cue[1]) == after]
+    return min(c[0] for c in side), max(c[1] for c in side)
+
+
+def _source_side(sources: list[tuple[int, int]], cue: tuple[int, int],
+                 content: tuple[int, int], text: str) -> tuple[int, int] | None:
+    """The source of a cue: none for evidential adverbs; otherwise the nearest source run
+    outside the content, preferring the side of the cue opposite the content."""
+    if text[cue[0]:cue[1]].lower() in EVIDENTIAL_ADVERBS:
+        return None
+    outside = [s for s in sources if s[1] <= content[0] or s[0] >= content[1]]
+    opposite = [s for s in outside if (s[0] >= cue[1]) != (content[0] >= cue[1])]
+    pool = opposite or outside
+    return min(pool, key=lambda s: min(abs(s[0] - cue[1]), abs(cue[0] - s[1])), default=None)
+
+
 @register("att-learned", "attribution", "learned",
           "Logistic-regression token tagger (source/cue/content) over window features; each "
-          "cue is linked to the nearest source and content in its sentence.")
+          "cue takes the content runs on one side and the nearest source outside them.")
 class LearnedAttribution:
     def __init__(self, seed: int = 0):
         self.vectorizer = DictVectorizer()
-        self.model = LogisticRegression(max_iter=2000, C=1.0, random_state=seed)
+        self.model = LogisticRegression(max_iter=2000, C=1.0, class_weight="balanced",
+                                        random_state=seed)
 
     def fit(self, train: list[Record], dev: list[Record]) -> LearnedAttribution:
         features, labels = [], []
@@ -270,10 +303,10 @@ class LearnedAttribution:
                 tags = list(self.model.predict(self.vectorizer.transform(feats)))
                 sources, contents = _runs(toks, tags, "source"), _runs(toks, tags, "content")
                 for cue in _runs(toks, tags, "cue"):
-                    content = min(contents, key=lambda c: abs(c[0] - cue[0]), default=None)
+                    content = _content_side(contents, cue)
                     if content is None:
                         continue
-                    source = min(sources, key=lambda s: abs(s[0] - cue[0]), default=None)
+                    source = _source_side(sources, cue, content, text)
                     rel = _relation(text, source, cue, content, len(items) + 1)
                     if rel is not None:
                         items.append(rel)
