@@ -40,7 +40,7 @@ def _role_spans(items: list[dict[str, Any]], role: str) -> list[tuple[int, int]]
     return [_span(a[role]) for a in items if a[role] is not None]
 
 
-def _relation_score(p: dict[str, Any], g: dict[str, Any], exact: bool) -> float:
+def relation_score(p: dict[str, Any], g: dict[str, Any], exact: bool) -> float:
     """Positive when every role matches (both absent, or equal / overlapping spans)."""
     total = 0
     for role in ATTRIBUTION_ROLES:
@@ -57,7 +57,7 @@ def _relation_score(p: dict[str, Any], g: dict[str, Any], exact: bool) -> float:
 
 
 def _pairs(pred: list[dict], gold: list[dict], exact: bool) -> list[tuple[int, int]]:
-    return pair_greedily({(i, j): _relation_score(p, g, exact)
+    return pair_greedily({(i, j): relation_score(p, g, exact)
                           for i, p in enumerate(pred) for j, g in enumerate(gold)})
 
 
