@@ -154,3 +154,17 @@ def test_committed_board_equals_a_fresh_build(monkeypatch):
     stale = [rel for rel, text in files.items()
              if (committed / rel).read_text(encoding="utf-8") != text]
     assert stale == [], "run `newsdac leaderboard build` and commit the result"
+
+
+def test_reference_rows_are_shown_but_not_ranked(board_root, tmp_path):
+    root = tmp_path / "submissions"
+    shutil.copytree(board_root / "submissions", root)
+    meta = json.loads((root / "baseline-learned" / "metadata.json").read_text())
+    add_entry(root / "baseline-learned" / "predictions.jsonl",
+              {**meta, "system": "Human agreement", "reference": True}, "human-agreement", root)
+    board = build_board(root, bootstrap=100)
+    rows = {r.slug: r for r in board.tasks["certainty"]}
+    assert rows["human-agreement"].rank is None and rows["human-agreement"].reference
+    ranked = [r.rank for r in board.tasks["certainty"] if r.rank is not None]
+    assert ranked == list(range(1, len(ranked) + 1))
+    assert "| reference | Human agreement (human-agreement) |" in board_files(board)["README.md"]
