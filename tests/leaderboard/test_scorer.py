@@ -119,3 +119,29 @@ def test_compare_a_system_with_itself_and_with_nothing(gold, perfect, tmp_path):
     assert result["paired_bootstrap"]["delta"] == 1.0
     assert result["paired_bootstrap"]["p_value"] < 0.01
     assert result["approximate_randomization"]["p_value"] < 0.05
+
+
+def test_plots_are_written_as_png(gold, perfect, tmp_path):
+    from newsdac.leaderboard import score as public_score
+    from newsdac.leaderboard.report import write_plots
+
+    report = public_score(gold, perfect, bootstrap=0, by=["topic"])
+    paths = write_plots(report, tmp_path / "plots")
+    names = sorted(p.name for p in paths)
+    assert "certainty_confusion.png" in names and "attribution_confusion.png" in names
+    assert "duplication_per_label.png" in names and "certainty_by_topic.png" in names
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in paths)
+
+
+def test_cli_score_prints_signatures_and_json(capsys):
+    from newsdac.cli import main
+    from tests.conftest import REPO
+
+    pred = REPO / "leaderboard" / "submissions" / "baseline-learned" / "predictions.jsonl"
+    assert main(["score", "--gold", "0.1.0:test", "--pred", str(pred),
+                 "--bootstrap", "50", "--json"]) == 0
+    result = __import__("json").loads(capsys.readouterr().out)
+    signature = result["tasks"]["attribution"]["scores"]["relation_partial_f1"]["signature"]
+    assert signature["string"] == ("newsdac:0.1.0|split:test|task:attribution|"
+                                   "metric:relation_partial_f1|bs:50|scorer:0.2.0")
+    assert result["overall"]["value"] is not None
