@@ -7,6 +7,7 @@ with the official scorer; nothing a submitter claims is copied.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from newsdac.leaderboard.submissions import ROOT, SPLIT, Entry, entries
 from newsdac.leaderboard.tasks import TASKS
 
 HERE = Path(__file__).resolve().parent
+SITE_ASSETS = HERE / "site" / "assets"
 BOOTSTRAP = 1000
 #: Differences from the leader with a paired-bootstrap p-value at or above this are marked.
 ALPHA = 0.05
@@ -183,14 +185,18 @@ def board_files(board: Board) -> dict[str, str]:
         "README.md": render_markdown(board),
         "results.json": json.dumps(results_json(board), indent=2, ensure_ascii=False) + "\n",
         "site/index.html": render_site(board),
-        "site/assets/board.css": (HERE / "templates" / "board.css").read_text(encoding="utf-8"),
-        "site/assets/sort.js": (HERE / "templates" / "sort.js").read_text(encoding="utf-8"),
     }
 
 
 def write_board(files: dict[str, str], out: Path = HERE) -> list[Path]:
+    """Write the generated files under ``out``; a board written elsewhere also gets a copy
+    of the page's static assets (``site/assets/``, kept as source in this folder)."""
     written = []
     for rel, text in files.items():
         write_text_atomic(out / rel, text)
         written.append(out / rel)
+    assets = out / "site" / "assets"
+    if assets.resolve() != SITE_ASSETS.resolve():
+        shutil.copytree(SITE_ASSETS, assets, dirs_exist_ok=True)
+        written += sorted(assets.iterdir())
     return written
