@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -340,16 +339,13 @@ class LearnedAttribution:
 
     def _tune(self, dev: list[Record]) -> None:
         """Pick the filter threshold and tagger switch with the best dev headline score."""
-        from newsdac.leaderboard.tasks import TASKS
+        from newsdac.leaderboard.scorer import headline_score
 
-        task = TASKS["attribution"]
         settings = [(t, u) for t in self.THRESHOLDS for u in (False, True)]
 
         def dev_score(setting: tuple[float, bool]) -> float:
             self.threshold, self.use_tagger = setting
-            stats = sum(task.article_stats(r, p) for r, p in zip(dev, self.predict(dev),
-                                                                   strict=True))
-            return float(task.metrics[task.headline](np.asarray(stats)))
+            return headline_score("attribution", dev, self.predict(dev))
 
         self.threshold, self.use_tagger = max(settings, key=dev_score) if dev else (0.5, True)
 

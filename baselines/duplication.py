@@ -124,13 +124,10 @@ class JaccardRepeats:
         self.threshold = threshold
 
     def fit(self, train: list[Record], dev: list[Record]) -> JaccardRepeats:
-        from newsdac.leaderboard.tasks import TASKS
-
-        task = TASKS["duplication"]
+        from newsdac.leaderboard.scorer import headline_score
 
         def dev_score(threshold: float) -> float:
-            stats = sum(task.article_stats(r, _by_similarity(r, threshold)) for r in dev)
-            return float(task.metrics[task.headline](np.asarray(stats)))
+            return headline_score("duplication", dev, [_by_similarity(r, threshold) for r in dev])
 
         self.threshold = max(self.GRID, key=dev_score)
         return self

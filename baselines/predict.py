@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from tqdm import tqdm
 
 from newsdac.baselines.registry import SYSTEMS, System
+from newsdac.baselines.runner import blind
 from newsdac.errors import NewsdacError
 from newsdac.leaderboard.predictions import layer_items
+from newsdac.leaderboard.scorer import headline_score
 from newsdac.leaderboard.tasks import TASKS
 from newsdac.loaders import load_records
 
@@ -36,12 +37,8 @@ def best_systems(version: str = "latest") -> dict[str, tuple[str, System]]:
     dev = load_records(split="dev", version=version)
     best: dict[str, tuple[float, str, System]] = {}
     for entry in tqdm(list(SYSTEMS.values()), desc="training baselines", unit="system"):
-        task = TASKS[entry.task]
         system = entry.make().fit(train, dev)
-        predicted = system.predict([{"id": r["id"], "text": r["text"]} for r in dev])
-        stats = sum(task.article_stats(g, layer_items(g, {task.layer: p}, task.layer))
-                    for g, p in zip(dev, predicted, strict=True))
-        value = float(task.metrics[task.headline](np.asarray(stats)))
+        value = headline_score(entry.task, dev, system.predict(blind(dev)))
         if entry.task not in best or value > best[entry.task][0]:
             best[entry.task] = (value, entry.name, system)
     return {task: (name, system) for task, (_, name, system) in best.items()}

@@ -119,6 +119,16 @@ def stats_matrix(task: Task, pairs) -> np.ndarray:
     return np.stack([task.article_stats(g, p) for g, p in pairs])
 
 
+def headline_score(task_name: str, gold: list[dict[str, Any]],
+                   predicted: list[list[dict[str, Any]]]) -> float:
+    """The task's headline metric for predicted items aligned with ``gold`` records, scored
+    as the official scorer does (items inside gold artifacts ignored); for tuning on dev."""
+    task = TASKS[task_name]
+    pairs = [(g, layer_items(g, {task.layer: items}, task.layer))
+             for g, items in zip(gold, predicted, strict=True)]
+    return float(task.metrics[task.headline](stats_matrix(task, pairs).sum(axis=0)))
+
+
 def _selected_tasks(names: list[str] | None, predictions: Predictions) -> list[Task]:
     if names:
         unknown = [n for n in names if n not in TASKS]
