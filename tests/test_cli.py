@@ -35,3 +35,15 @@ def test_user_errors_exit_2_with_one_line(capsys):
     err = capsys.readouterr().err
     assert err.startswith("newsdac: error: unknown corpus version '0.0.0'")
     assert err.count("\n") == 1
+
+
+def test_variety_report_counts_cue_wording(capsys):
+    assert main(["corpus", "stats", "--json"]) == 0
+    variety = json.loads(capsys.readouterr().out)["variety"]
+    records = load_records()
+    cues = sum(len(s["cues"]) for r in records for s in r["sentences"])
+    top = variety["top_cue_strings"]
+    assert top[0]["share"] == variety["max_cue_string_share"]
+    assert top[0]["count"] / cues == __import__("pytest").approx(top[0]["share"], abs=1e-4)
+    assert [row["count"] for row in top] == sorted((row["count"] for row in top), reverse=True)
+    assert variety["distinct_reporting_cues"] >= len(variety["top_reporting_cues"])

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
+from newsdac.corpus.hygiene import check_split_hygiene
 from newsdac.corpus.inject import inject
 from newsdac.corpus.source import CleanArticle, read_sources
 from newsdac.corpus.stats import corpus_stats, stats_markdown
@@ -99,7 +100,9 @@ def manifest(files: dict[str, bytes], version: str, sources: str, seed: int) -> 
 
 def build_release(src: Path, out: Path, version: str, seed: int = BUILD_SEED) -> dict[str, bytes]:
     """All files of release ``version`` built from ``src``, keyed by path relative to ``out``."""
-    records = build_records(read_sources(src), seed)
+    articles = read_sources(src)
+    check_split_hygiene(articles)
+    records = build_records(articles, seed)
     files = release_files(records, version)
     files[MANIFEST] = manifest(files, version, sources_digest(src), seed)
     return files

@@ -40,13 +40,39 @@ def _counts(records: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _top(counter: Counter, n: int = 20) -> list[dict[str, Any]]:
+    total = sum(counter.values())
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return [{"text": text, "count": count, "share": round(count / total, 4)}
+            for text, count in ranked]
+
+
+def variety(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """How varied the cue wording is: the most frequent certainty cue strings and
+    attribution cues (lower-cased) with their shares, and how many distinct ones exist."""
+    def cut(record: dict[str, Any], span: dict[str, int]) -> str:
+        return " ".join(record["text"][span["start"]:span["end"]].lower().split())
+
+    cue_strings = Counter(cut(r, c) for r in records for s in r["sentences"] for c in s["cues"])
+    reporting = Counter(cut(r, a["cue"]) for r in records for a in r["attributions"])
+    top_cues = _top(cue_strings)
+    return {
+        "top_cue_strings": top_cues,
+        "max_cue_string_share": top_cues[0]["share"] if top_cues else 0.0,
+        "distinct_cue_strings": len(cue_strings),
+        "top_reporting_cues": _top(reporting),
+        "distinct_reporting_cues": len(reporting),
+    }
+
+
 def corpus_stats(records: list[dict[str, Any]], version: str) -> dict[str, Any]:
-    """Counts for the whole release and for each split."""
+    """Counts for the whole release and for each split, and the wording variety."""
     return {
         "version": version,
         "total": _counts(records),
         "splits": {split: _counts([r for r in records if r["split"] == split])
                    for split in SPLITS},
+        "variety": variety(records),
     }
 
 
@@ -63,8 +89,15 @@ def _rows(stats: dict[str, Any]) -> list[tuple[str, list[str]]]:
 
 
 def stats_markdown(stats: dict[str, Any]) -> str:
-    """The stats as a Markdown table, one column per split."""
+    """The stats as Markdown: counts with one column per split, then the variety tables."""
     header = ["count", "total", *SPLITS]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join([name, *values]) + " |" for name, values in _rows(stats)]
+    var = stats["variety"]
+    for key, title, distinct in (
+            ("top_cue_strings", "certainty cue string", "distinct_cue_strings"),
+            ("top_reporting_cues", "attribution cue", "distinct_reporting_cues")):
+        lines += ["", f"Most frequent {title}s ({var[distinct]} distinct):", "",
+                  f"| {title} | count | share |", "|---|---|---|"]
+        lines += [f"| {row['text']} | {row['count']} | {row['share']:.1%} |" for row in var[key]]
     return "\n".join(lines)
