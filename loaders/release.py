@@ -65,12 +65,20 @@ def _check_choice(config: str, split: str | None) -> None:
 
 def load(config: str = "articles", split: str | None = None, version: str = "latest",
          root: Path | None = None):
-    """Load a release config as a ``datasets.DatasetDict`` (or a ``Dataset`` for one split)."""
+    """Load a release config as a ``datasets.DatasetDict`` (or a ``Dataset`` for one split).
+
+    The Arrow cache is keyed by the release's MANIFEST.json digest: ``datasets`` alone
+    keys local folders by name, so two different folders called ``0.1.0`` (a checkout and
+    a rebuilt copy, say) would otherwise share a stale cache.
+    """
+    from datasets import config as datasets_config
     from datasets import load_dataset
 
     _check_choice(config, split)
     folder = verify(version, root)
-    return load_dataset(str(folder), config, split=split)
+    digest = hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest()[:16]
+    cache = Path(datasets_config.HF_DATASETS_CACHE) / "newsdac" / digest
+    return load_dataset(str(folder), config, split=split, cache_dir=str(cache))
 
 
 def load_records(config: str = "articles", split: str | None = None,

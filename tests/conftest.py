@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,16 +33,17 @@ def write_source(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def tiny_release(tmp_path_factory) -> Path:
-    """``releases/`` holding version 9.9.9, built from the fixture article copied into
-    one article per split (nd-9001 train, nd-9002 dev, nd-9003 test)."""
+    """``releases/`` holding version 9.9.9: the non-ASCII fixture article (nd-9001, train)
+    and two short corpus articles renamed nd-9002 (dev) and nd-9003 (test)."""
     root = tmp_path_factory.mktemp("corpus")
     src = root / "src"
     src.mkdir()
-    text = (FIXTURES / "src" / "nd-9001.yaml").read_text(encoding="utf-8")
-    for name, split in (("nd-9001", "train"), ("nd-9002", "dev"), ("nd-9003", "test")):
-        (src / f"{name}.yaml").write_text(
-            text.replace("id: nd-9001", f"id: {name}").replace("split: train", f"split: {split}"),
-            encoding="utf-8")
+    shutil.copy(FIXTURES / "src" / "nd-9001.yaml", src)
+    for source, name, split in (("nd-0058", "nd-9002", "dev"), ("nd-0071", "nd-9003", "test")):
+        text = (REPO / "corpus" / "src" / f"{source}.yaml").read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^id: .*$", f"id: {name}", text)
+        (src / f"{name}.yaml").write_text(re.sub(r"(?m)^split: .*$", f"split: {split}", text),
+                                          encoding="utf-8")
     write_release(build_release(src, root / "releases" / "9.9.9", "9.9.9"),
                   root / "releases" / "9.9.9")
     return root / "releases"

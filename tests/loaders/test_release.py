@@ -111,3 +111,18 @@ def test_committed_release_loads_every_config_and_split():
         data = load(config)
         assert all(len(data[split]) > 0 for split in SPLITS)
     assert releases_root() == REPO / "corpus" / "releases"
+
+
+def test_two_releases_with_the_same_version_name_do_not_share_a_cache(tiny_release, tmp_path):
+    other = tmp_path / "releases"
+    shutil.copytree(tiny_release, other)
+    records = load_records("certainty", "test", root=other)
+    shortened = [{**records[0], "sentences": records[0]["sentences"][:1]}]
+    from newsdac.corpus.release import dumps_jsonl, manifest
+    files = {str(p.relative_to(other / "9.9.9")): p.read_bytes()
+             for p in (other / "9.9.9").rglob("*") if p.is_file() and p.name != "MANIFEST.json"}
+    files["certainty/test.jsonl"] = dumps_jsonl(shortened)
+    (other / "9.9.9" / "certainty" / "test.jsonl").write_bytes(files["certainty/test.jsonl"])
+    (other / "9.9.9" / "MANIFEST.json").write_bytes(manifest(files, "9.9.9", "x", 13))
+    assert len(load("certainty", "test", root=tiny_release)[0]["sentences"]) > 1
+    assert len(load("certainty", "test", root=other)[0]["sentences"]) == 1
