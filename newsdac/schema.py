@@ -94,18 +94,18 @@ def article_schema() -> dict[str, Any]:
     }
 
 
-def _feature_spec(schema: dict[str, Any]) -> Any:
+def feature_spec(schema: dict[str, Any]) -> Any:
     """Translate a JSON Schema node into a ``datasets`` feature description."""
     if "oneOf" in schema:  # nullable span: Arrow structs are nullable
-        return _feature_spec(schema["oneOf"][0])
+        return feature_spec(schema["oneOf"][0])
     kind = schema.get("type", "string")
     if "enum" in schema or kind == "string" or kind == ["string", "null"]:
         return "string"
     if kind == "integer":
         return "int64"
     if kind == "array":
-        return [_feature_spec(schema["items"])]
-    return {name: _feature_spec(sub) for name, sub in schema["properties"].items()}
+        return [feature_spec(schema["items"])]
+    return {name: feature_spec(sub) for name, sub in schema["properties"].items()}
 
 
 def features(fields: list[str]):
@@ -120,7 +120,7 @@ def features(fields: list[str]):
         return {name: build(sub) for name, sub in spec.items()}
 
     properties = article_schema()["properties"]
-    return Features({name: build(_feature_spec(properties[name])) for name in fields})
+    return Features({name: build(feature_spec(properties[name])) for name in fields})
 
 
 #: Release configs: the full records and one convenient view per task, as field lists.
@@ -145,7 +145,7 @@ def yaml_features(fields: tuple[str, ...]) -> list[dict[str, Any]]:
                     else [entry(k, v) for k, v in inner.items()]}
         return {"name": name, "struct": [entry(k, v) for k, v in spec.items()]}
 
-    return [entry(name, _feature_spec(properties[name])) for name in fields]
+    return [entry(name, feature_spec(properties[name])) for name in fields]
 
 
 def prediction_schema() -> dict[str, Any]:

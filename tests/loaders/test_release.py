@@ -126,3 +126,25 @@ def test_two_releases_with_the_same_version_name_do_not_share_a_cache(tiny_relea
     (other / "9.9.9" / "MANIFEST.json").write_bytes(manifest(files, "9.9.9", "x", 13))
     assert len(load("certainty", "test", root=tiny_release)[0]["sentences"]) > 1
     assert len(load("certainty", "test", root=other)[0]["sentences"]) == 1
+
+
+def test_croissant_metadata_describes_every_file_and_field(tiny_release):
+    import hashlib
+    import json
+
+    folder = tiny_release / "9.9.9"
+    meta = json.loads((folder / "croissant.json").read_text(encoding="utf-8"))
+    assert meta["conformsTo"] == "http://mlcommons.org/croissant/1.0"
+    assert meta["@type"] == "sc:Dataset" and meta["version"] == "9.9.9"
+    files = {d["contentUrl"]: d["sha256"] for d in meta["distribution"]}
+    assert set(files) == {f"{c}/{s}.jsonl" for c in CONFIGS for s in SPLITS}
+    for path, digest in files.items():
+        assert hashlib.sha256((folder / path).read_bytes()).hexdigest() == digest
+    sets = {r["name"]: r for r in meta["recordSet"]}
+    assert set(sets) == set(CONFIGS)
+    for config, fields in CONFIGS.items():
+        assert [f["name"] for f in sets[config]["field"]] == list(fields)
+    attributions = next(f for f in sets["attribution"]["field"] if f["name"] == "attributions")
+    assert attributions["repeated"] is True
+    assert [f["name"] for f in attributions["subField"]] == [
+        "id", "source", "cue", "content", "source_type", "parent"]
