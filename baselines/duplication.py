@@ -176,7 +176,8 @@ def gold_line_labels(record: Record, units: list[Unit]) -> list[str]:
           "links each repeat to its most similar earlier line.")
 class LearnedRepeats:
     def __init__(self, seed: int = 0):
-        self.model = HistGradientBoostingClassifier(random_state=seed, max_iter=200)
+        self.model = HistGradientBoostingClassifier(random_state=seed, max_iter=200,
+                                                    class_weight="balanced")
 
     def fit(self, train: list[Record], dev: list[Record]) -> LearnedRepeats:
         features, labels = [], []
@@ -195,7 +196,7 @@ class LearnedRepeats:
                 out.append([])
                 continue
             matches = best_earlier(units)
-            labels = list(self.model.predict(line_features(units, matches)))
+            labels = [str(label) for label in self.model.predict(line_features(units, matches))]
             labels = [lab if lab not in REPEAT_LABELS or m.index is not None else "original"
                       for lab, m in zip(labels, matches, strict=True)]
             out.append(merge_runs(units, labels, matches))
