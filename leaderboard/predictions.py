@@ -15,7 +15,7 @@ import jsonschema
 
 from newsdac.errors import NewsdacError, where
 from newsdac.schema import LAYERS, prediction_schema
-from newsdac.validate import read_jsonl, span_range_errors
+from newsdac.validate import read_jsonl, schema_problems, span_range_errors
 
 _VALIDATOR = jsonschema.Draft202012Validator(prediction_schema())
 #: Share of a predicted span that must lie inside gold artifacts for it to be ignored.
@@ -46,10 +46,9 @@ def _record_problems(record: Any, gold: dict[str, dict[str, Any]], seen: dict[st
     if not isinstance(record, dict):
         return "?", [("(record)", "a record must be a JSON object")]
     ident = record.get("id") if isinstance(record.get("id"), str) else "?"
-    errors = sorted(_VALIDATOR.iter_errors(record), key=jsonschema.exceptions.relevance)
+    errors = schema_problems(_VALIDATOR, record)
     if errors:
-        return ident, [("/".join(str(p) for p in e.absolute_path) or "(record)", e.message)
-                       for e in errors]
+        return ident, errors
     if ident not in gold:
         return ident, [("id", "unknown article id: not in the gold split (is this file for "
                         "another corpus version or split?)")]

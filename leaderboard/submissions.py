@@ -22,7 +22,7 @@ from newsdac.errors import NewsdacError
 from newsdac.leaderboard.predictions import read_predictions
 from newsdac.leaderboard.scorer import Gold, load_gold
 from newsdac.leaderboard.tasks import TASKS
-from newsdac.validate import read_jsonl
+from newsdac.validate import read_jsonl, schema_problems
 
 ROOT = Path(__file__).resolve().parent / "submissions"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -90,10 +90,10 @@ def read_metadata(folder: Path) -> dict[str, Any]:
         raise NewsdacError(f"{path}: missing; every entry needs {METADATA}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NewsdacError(f"{path}: not readable JSON: {exc}") from None
-    error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(metadata))
-    if error is not None:
-        field = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise NewsdacError(f"{path}: field {field}: {error.message}")
+    problems = schema_problems(_VALIDATOR, metadata, root="(top level)")
+    if problems:
+        field, message = problems[0]
+        raise NewsdacError(f"{path}: field {field}: {message}")
     return metadata
 
 

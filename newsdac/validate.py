@@ -45,11 +45,21 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
                                f"(column {exc.colno})") from None
 
 
+def schema_problems(validator: jsonschema.protocols.Validator, instance: Any,
+                    root: str = "(record)") -> list[tuple[str, str]]:
+    """``(field path, message)`` for each JSON Schema violation, jsonschema's best match
+    first (it descends into ``oneOf`` alternatives for the most specific message)."""
+    errors = sorted(validator.iter_errors(instance), key=jsonschema.exceptions.relevance,
+                    reverse=True)
+    if not errors:
+        return []
+    ranked = [jsonschema.exceptions.best_match(errors), *errors[1:]]
+    return [("/".join(str(p) for p in e.absolute_path) or root, e.message) for e in ranked]
+
+
 def schema_errors(record: Any) -> list[tuple[str, str]]:
-    """``(field path, message)`` for each JSON Schema violation, most relevant first."""
-    errors = sorted(_VALIDATOR.iter_errors(record), key=jsonschema.exceptions.relevance)
-    return [("/".join(str(p) for p in e.absolute_path) or "(record)", e.message)
-            for e in errors]
+    """``(field path, message)`` for each violation of the article record schema."""
+    return schema_problems(_VALIDATOR, record)
 
 
 def iter_spans(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, int]]]:

@@ -21,6 +21,7 @@ from newsdac.labels import CERTAINTY_LEVELS, CUE_TYPES, REGISTERS, SOURCE_TYPES,
 from newsdac.schema import ARTICLE_ID_PATTERN, SPLITS
 from newsdac.sentences import split_sentences
 from newsdac.spans import Span
+from newsdac.validate import schema_problems
 
 HARD_NEGATIVE_KINDS = (
     "standfirst_paraphrase", "repeated_quote", "parallel_structure", "correction", "other",
@@ -82,6 +83,9 @@ SOURCE_SCHEMA: dict[str, Any] = {
 }
 
 
+_SOURCE_VALIDATOR = jsonschema.Draft202012Validator(SOURCE_SCHEMA)
+
+
 @dataclass
 class CleanArticle:
     """An article as written, before injection: clean text plus resolved layers."""
@@ -109,12 +113,11 @@ def load_source(path: Path) -> dict[str, Any]:
         raise NewsdacError(f"{path}: cannot read: {exc}") from None
     if isinstance(raw, dict) and not isinstance(raw.get("date", ""), str):
         raw["date"] = str(raw["date"])
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(SOURCE_SCHEMA).iter_errors(raw))
-    if error is not None:
+    problems = schema_problems(_SOURCE_VALIDATOR, raw, root="(top level)")
+    if problems:
         ident = raw.get("id", "?") if isinstance(raw, dict) else "?"
-        loc = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise NewsdacError(f"{path}: article {ident}: field {loc}: {error.message}")
+        field, message = problems[0]
+        raise NewsdacError(f"{path}: article {ident}: field {field}: {message}")
     if raw["id"] != path.stem:
         raise NewsdacError(f"{path}: article {raw['id']}: field id: must equal the file name stem")
     return raw
