@@ -84,21 +84,19 @@ def inject(article: CleanArticle, seed: int) -> Extracted:
     lines = [Line(article.text[s.start:s.end], segment=k) for k, (_, s) in
              enumerate(article.segments)]
     profile: list[str] = []
+    ops: list[str] = []
     if rng.random() >= CLEAN_SHARE:
         ops = [op for op, rate in OPERATION_RATES.items() if rng.random() < rate]
         if not set(ops) - {"standfirst_first"}:
             ops.append(rng.choice(["placeholder", "boilerplate", "repeated_headline"]))
-        for op in ops:
-            if OPERATIONS[op](article, lines, rng):
-                profile.append(op)
+        profile = [op for op in ops if op in LINE_OPERATIONS
+                   and LINE_OPERATIONS[op](article, lines, rng)]
     text, starts, duplication = _render(lines)
-    body_item = _repeat_body(article, lines, starts, text, rng) if "repeated_body" in profile \
-        else None
-    if body_item is not None:
-        text, item = body_item
+    pasted = _repeat_body(article, starts, text, rng) if "repeated_body" in ops else None
+    if pasted is not None:  # pasting the body needs the rendered text, so it comes last
+        text, item = pasted
         duplication.append(item)
-    elif "repeated_body" in profile:
-        profile.remove("repeated_body")
+        profile.append("repeated_body")
     shift = _shifter(article, starts)
     return Extracted(
         text=text,
@@ -222,7 +220,7 @@ def _render(lines: list[Line]) -> tuple[str, dict[int, int], list[dict[str, Any]
     return text, starts, items
 
 
-def _repeat_body(article: CleanArticle, lines: list[Line], starts: dict[int, int], text: str,
+def _repeat_body(article: CleanArticle, starts: dict[int, int], text: str,
                  rng: random.Random) -> tuple[str, dict[str, Any]] | None:
     """Paste the body (or a run of two or more paragraphs) again at the end."""
     body = [k for k, (kind, _) in enumerate(article.segments) if kind == "paragraph"]
@@ -315,12 +313,12 @@ def _shift_attribution(att: dict[str, Any], shift) -> dict[str, Any]:
                       for role in ("source", "cue", "content")}}
 
 
-OPERATIONS = {
+#: Operations on the list of lines, before rendering; "repeated_body" runs after it.
+LINE_OPERATIONS = {
     "standfirst_first": _standfirst_first,
     "repeated_headline": _repeated_headline,
     "placeholder": _placeholder,
     "boilerplate": _boilerplate,
     "repeated_paragraph": lambda a, lines, rng: _copy_paragraph(a, lines, rng, near=False),
     "near_duplicate": lambda a, lines, rng: _copy_paragraph(a, lines, rng, near=True),
-    "repeated_body": lambda a, lines, rng: True,
 }
