@@ -57,3 +57,13 @@ def test_datasheet_key_figures_match_corpus_stats():
     keys = ["articles", "words", "sentences", "attributions", "cues", "duplication_spans",
             "clean_articles"]
     assert [int(v) for v in line.groups()] == [total[k] for k in keys]
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_card_features_are_what_datasets_loads(config):
+    from datasets import load_dataset_builder
+
+    from newsdac.schema import features
+
+    builder = load_dataset_builder(str(release_path()), config)
+    assert builder.info.features == features(list(CONFIGS[config]))
