@@ -55,6 +55,42 @@ def macro_f1_from_confusion(confusion: np.ndarray) -> np.ndarray:
     return safe_div((f1 * present).sum(axis=-1), present.sum(axis=-1))
 
 
+def cohen_kappa_from_confusion(confusion: np.ndarray) -> np.ndarray:
+    """Cohen's kappa of the square ``(..., K, K)`` part of a confusion matrix (extra
+    prediction columns such as "missing" are left out); 1 when both sides use one label."""
+    k = confusion.shape[-2]
+    square = confusion[..., :k, :k]
+    n = square.sum(axis=(-2, -1))
+    observed = safe_div(np.trace(square, axis1=-2, axis2=-1), n)
+    chance = safe_div((square.sum(axis=-1) * square.sum(axis=-2)).sum(axis=-1), n ** 2)
+    return np.where(chance < 1, safe_div(observed - chance, 1 - chance),
+                    (n > 0).astype(float))
+
+
+def ordinal_alpha_from_confusion(confusion: np.ndarray) -> np.ndarray:
+    """Krippendorff's alpha with the ordinal metric for two coders and no missing values,
+    from the square ``(..., K, K)`` part of their confusion matrix (classes in rank order).
+
+    The coincidence matrix is ``C + C^T``; the ordinal distance between ranks c and k is
+    ``(sum_{g=c..k} n_g - (n_c + n_k) / 2) ** 2`` (Krippendorff 2011, section E).
+    """
+    k = confusion.shape[-2]
+    square = confusion[..., :k, :k]
+    coincidence = square + np.swapaxes(square, -1, -2)
+    n_c = coincidence.sum(axis=-1)
+    n = n_c.sum(axis=-1)
+    cumulative = np.cumsum(n_c, axis=-1)
+    low, high = np.minimum.outer(np.arange(k), np.arange(k)), np.maximum.outer(
+        np.arange(k), np.arange(k))
+    between = np.take(cumulative, high, axis=-1) - np.take(cumulative, low, axis=-1) \
+        + np.take(n_c, low, axis=-1)
+    delta = (between - (n_c[..., :, None] + n_c[..., None, :]) / 2) ** 2
+    observed = (coincidence * delta).sum(axis=(-2, -1))
+    expected = (n_c[..., :, None] * n_c[..., None, :] * delta).sum(axis=(-2, -1))
+    return np.where(expected > 0, 1 - safe_div((n - 1) * observed, expected),
+                    (n > 0).astype(float))
+
+
 def per_label_prf(pairs, article_stats, restrict, layer: str, labels, offset: int) -> dict:
     """Precision/recall/F1 per label: both sides restricted to one label, then the
     four statistics columns at ``offset`` summed over articles."""

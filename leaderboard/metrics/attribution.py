@@ -10,6 +10,7 @@ import numpy as np
 from newsdac.labels import ATTRIBUTION_ROLES, SOURCE_TYPES
 from newsdac.leaderboard.matching import COUNTERS, overlap, pair_greedily
 from newsdac.leaderboard.metrics import (
+    cohen_kappa_from_confusion,
     macro_f1_from_confusion,
     per_label_prf,
     prf_metrics,
@@ -99,6 +100,7 @@ METRICS = {
     "nested_recall": lambda s: vacuous(s[..., _NESTED], s[..., _NESTED + 1],
                                        s[..., _NESTED + 1] == 0),
     "source_type_macro_f1": lambda s: macro_f1_from_confusion(confusion(s)),
+    "source_type_kappa": lambda s: cohen_kappa_from_confusion(confusion(s)),
 }
 HEADLINE = "relation_partial_f1"
 

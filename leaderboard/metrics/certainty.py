@@ -10,7 +10,13 @@ import numpy as np
 
 from newsdac.labels import CERTAINTY_LEVELS
 from newsdac.leaderboard.matching import COUNTERS, overlap
-from newsdac.leaderboard.metrics import macro_f1_from_confusion, prf_metrics, safe_div
+from newsdac.leaderboard.metrics import (
+    cohen_kappa_from_confusion,
+    macro_f1_from_confusion,
+    ordinal_alpha_from_confusion,
+    prf_metrics,
+    safe_div,
+)
 
 LAYER = "sentences"
 LABEL_FIELD = "certainty"
@@ -108,6 +114,8 @@ METRICS = {
     "binary_f1": _binary_f1,
     "mae": _mae,
     "qwk": _qwk,
+    "kappa": lambda s: cohen_kappa_from_confusion(confusion(s)),
+    "alpha_ordinal": lambda s: ordinal_alpha_from_confusion(confusion(s)),
     "coverage": lambda s: 1 - safe_div(confusion(s)[..., MISSING].sum(axis=-1),
                                        confusion(s).sum(axis=(-2, -1))),
     **prf_metrics("cue_token", _CUES),

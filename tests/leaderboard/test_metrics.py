@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import krippendorff
 import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score
 
+from newsdac.leaderboard.metrics import cohen_kappa_from_confusion, ordinal_alpha_from_confusion
 from newsdac.leaderboard.tasks import TASKS
 from tests.leaderboard.helpers import record, tokens
 
@@ -134,6 +136,31 @@ def test_certainty_agrees_with_scikit_learn():
         kappa = cohen_kappa_score(y_true, y_pred, weights="quadratic", labels=[0, 1, 2, 3])
         if not np.isnan(kappa):
             assert s["qwk"] == approx(kappa)
+
+
+def test_kappa_and_ordinal_alpha_by_hand():
+    # po = 35/50, pe = (25*30 + 25*20) / 50**2 = 0.5, kappa = (0.7 - 0.5) / 0.5
+    two_by_two = np.array([[20.0, 5.0], [10.0, 15.0]])
+    assert cohen_kappa_from_confusion(two_by_two) == approx(0.4)
+    assert cohen_kappa_from_confusion(np.diag([3.0, 4.0, 0.0])) == approx(1.0)
+    assert ordinal_alpha_from_confusion(np.diag([3.0, 4.0, 5.0])) == approx(1.0)
+    # total disagreement between two adjacent ranks: coincidences all off the diagonal
+    assert ordinal_alpha_from_confusion(np.array([[0.0, 5.0], [5.0, 0.0]])) < 0
+
+
+def test_kappa_and_ordinal_alpha_agree_with_reference_implementations():
+    rng = np.random.default_rng(1)
+    for _ in range(30):
+        a = rng.integers(0, 4, 60)
+        b = np.where(rng.random(60) < 0.6, a, rng.integers(0, 4, 60))
+        confusion = np.zeros((4, 5))
+        np.add.at(confusion, (a, b), 1)
+        assert cohen_kappa_from_confusion(confusion) == approx(cohen_kappa_score(a, b))
+        alpha = krippendorff.alpha(reliability_data=np.stack([a, b]).astype(float),
+                                   level_of_measurement="ordinal", value_domain=[0, 1, 2, 3])
+        assert ordinal_alpha_from_confusion(confusion) == approx(alpha)
+    stacked = np.stack([np.diag([2.0, 3.0]), np.array([[20.0, 5.0], [10.0, 15.0]])])
+    assert cohen_kappa_from_confusion(stacked) == approx([1.0, 0.4])
 
 
 @pytest.mark.parametrize("task, gold", [("duplication", DUP_GOLD),
