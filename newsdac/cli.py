@@ -147,6 +147,79 @@ def _corpus_splits(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release_records(version: str) -> tuple[str, dict[str, dict]]:
+    from newsdac.loaders import load_records, release_path
+    resolved = release_path(version).name
+    return resolved, {r["id"]: r for r in load_records("articles", version=resolved)}
+
+
+def _sample_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", default="latest", help="release version (default: latest)")
+    parser.add_argument("--n", type=int, help="sample size (default: max(40, 10%% of the release))")
+    parser.add_argument("--seed", type=int, help="sampling seed (default: the study's seed)")
+
+
+@command("corpus sample", "pick the agreement-study articles, stratified by topic and register",
+         _sample_args)
+def _corpus_sample(args: argparse.Namespace) -> int:
+    from newsdac.corpus.agreement import AGREEMENT_SEED, agreement_sample
+    _, records = _release_records(args.version)
+    seed = AGREEMENT_SEED if args.seed is None else args.seed
+    print(" ".join(agreement_sample(list(records.values()), args.n, seed)))
+    return 0
+
+
+def _blank_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ids", nargs="+", help="article ids (output of `newsdac corpus sample`)")
+    parser.add_argument("--version", default="latest", help="release version (default: latest)")
+    parser.add_argument("--out", type=Path, help="folder (default: corpus/agreement)")
+
+
+@command("corpus blank", "write released articles as raw text only, for blind re-annotation",
+         _blank_args)
+def _corpus_blank(args: argparse.Namespace) -> int:
+    from newsdac.corpus.reannotation import write_blanks
+    from newsdac.paths import corpus_root
+    _, records = _release_records(args.version)
+    missing = [i for i in args.ids if i not in records]
+    if missing:
+        raise NewsdacError(f"article {missing[0]}: not in release {args.version}")
+    out = args.out or corpus_root() / "agreement"
+    paths = write_blanks([records[i] for i in args.ids], out)
+    print(f"wrote {len(paths)} raw text(s) and annotation skeletons to {out}")
+    return 0
+
+
+def _agreement_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", default="latest", help="release version (default: latest)")
+    parser.add_argument("--folder", type=Path, help="second annotations "
+                        "(default: corpus/agreement)")
+    parser.add_argument("--bootstrap", type=int, default=1000, help="resamples (default 1000)")
+    parser.add_argument("--write", action="store_true",
+                        help="replace the generated block of corpus/AGREEMENT.md")
+
+
+@command("corpus agreement", "score the second annotations against the released ones",
+         _agreement_args)
+def _corpus_agreement(args: argparse.Namespace) -> int:
+    from newsdac.corpus.agreement import replace_block, study_block
+    from newsdac.corpus.reannotation import read_reannotations
+    from newsdac.io import write_text_atomic
+    from newsdac.paths import corpus_root
+    version, records = _release_records(args.version)
+    second = read_reannotations(args.folder or corpus_root() / "agreement", records)
+    block = study_block([records[r["id"]] for r in second], second, version, args.bootstrap)
+    if not args.write:
+        print(block)
+        return 0
+    target = corpus_root() / "AGREEMENT.md"
+    if not target.exists():
+        raise NewsdacError(f"{target} does not exist")
+    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), block, target))
+    print(f"wrote {target}")
+    return 0
+
+
 def _score_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", default="latest:test",
                         help="VERSION[:SPLIT] of the gold release (default latest:test)")

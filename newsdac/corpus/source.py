@@ -130,6 +130,30 @@ def paragraphs_of(body: str) -> list[str]:
             for block in blocks if block.strip()]
 
 
+def anchoring(text: str, path: Path, ident: str):
+    """``(at, fail)``: resolve an anchor in ``text`` for a field, and build the error that
+    names the file, the article and the field."""
+
+    def fail(field_path: str, message: str) -> NewsdacError:
+        return NewsdacError(f"{path}: article {ident}: field {field_path}: {message}")
+
+    def at(anchor: Any, field_path: str, within: Span | None = None) -> Span:
+        try:
+            return resolve(text, anchor, within)
+        except NewsdacError as exc:
+            raise fail(field_path, str(exc)) from None
+
+    return at, fail
+
+
+def resolve_layers(raw: dict[str, Any], text: str, path: Path) -> dict[str, list]:
+    """The attribution and certainty layers of ``raw`` resolved against ``text``."""
+    at, fail = anchoring(text, path, raw["id"])
+    return {"attributions": _attributions(raw.get("attributions", []), at, fail),
+            "sentences": _sentences(raw.get("sentences", []), split_sentences(text), text,
+                                    at, fail)}
+
+
 def resolve_source(raw: dict[str, Any], path: Path) -> CleanArticle:
     """Turn a parsed source into a :class:`CleanArticle`, resolving every anchor."""
     pieces = [("headline", raw["headline"].strip())]
@@ -141,15 +165,7 @@ def resolve_source(raw: dict[str, Any], path: Path) -> CleanArticle:
         segments.append((kind, Span(offset, offset + len(piece))))
         offset += len(piece) + 1
 
-    def fail(field_path: str, message: str) -> NewsdacError:
-        return NewsdacError(f"{path}: article {raw['id']}: field {field_path}: {message}")
-
-    def at(anchor: Any, field_path: str, within: Span | None = None) -> Span:
-        try:
-            return resolve(text, anchor, within)
-        except NewsdacError as exc:
-            raise fail(field_path, str(exc)) from None
-
+    at, fail = anchoring(text, path, raw["id"])
     sentence_spans = split_sentences(text)
     return CleanArticle(
         id=raw["id"],
