@@ -47,6 +47,7 @@ class Row:
     ci: tuple[float, float]
     reference: bool
     stats: np.ndarray | None = None
+    n_articles: int | None = None
     rank: int | None = None
     p_vs_leader: float | None = None
 
@@ -73,12 +74,18 @@ def _score_entry(entry: Entry, gold: Gold, weights: np.ndarray) -> dict[str, Row
     for task_name, path in entry.predictions.items():
         task = TASKS[task_name]
         predictions = read_predictions(path, gold.by_id, gold.version)
-        stats = stats_matrix(task, task_pairs(task, gold, predictions))
+        scored, boot = gold, weights
+        if entry.partial:
+            scored = Gold(gold.version, gold.split,
+                          [r for r in gold.records if r["id"] in predictions.records])
+            boot = resample_weights(len(scored.records), weights.shape[0], DEFAULT_SEED)
+        stats = stats_matrix(task, task_pairs(task, scored, predictions))
         metric = task.metrics[task.headline]
         rows[task_name] = Row(entry.slug, entry.metadata["system"],
                               float(metric(stats.sum(axis=0))),
-                              interval(metric(resampled_stats(stats, weights))),
-                              entry.reference, stats)
+                              interval(metric(resampled_stats(stats, boot))),
+                              entry.reference, stats,
+                              len(scored.records) if entry.partial else None)
     return rows
 
 
@@ -102,11 +109,14 @@ def _overall(per_entry: dict[str, dict[str, Row]], weights: np.ndarray) -> list[
         if set(rows_by_task) != set(TASKS):
             continue
         first = next(iter(rows_by_task.values()))
-        boots = [TASKS[t].metrics[TASKS[t].headline](resampled_stats(r.stats, weights))
+        boot = weights if first.n_articles is None else resample_weights(
+            first.n_articles, weights.shape[0], DEFAULT_SEED)
+        boots = [TASKS[t].metrics[TASKS[t].headline](resampled_stats(r.stats, boot))
                  for t, r in rows_by_task.items()]
         rows.append(Row(first.slug, first.system,
                         float(np.mean([r.value for r in rows_by_task.values()])),
-                        interval(np.mean(boots, axis=0)), first.reference))
+                        interval(np.mean(boots, axis=0)), first.reference,
+                        n_articles=first.n_articles))
     return _rank(rows, weights, None)
 
 
@@ -135,7 +145,7 @@ def results_json(board: Board) -> dict[str, Any]:
     def row(r: Row) -> dict[str, Any]:
         return {"slug": r.slug, "system": r.system, "value": round(r.value, 6),
                 "ci": [round(r.ci[0], 6), round(r.ci[1], 6)], "rank": r.rank,
-                "reference": r.reference,
+                "reference": r.reference, "n_articles": r.n_articles,
                 "p_vs_leader": None if r.p_vs_leader is None else round(r.p_vs_leader, 6)}
     return {"corpus_version": board.corpus, "split": board.split, "bootstrap": board.bootstrap,
             "signatures": board.signatures,

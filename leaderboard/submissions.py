@@ -48,7 +48,11 @@ METADATA_SCHEMA: dict[str, Any] = {
         "training_data": {"type": "string", "minLength": 1, "maxLength": 500},
         "dev_tuning": {"type": "boolean"},
         "reference": {"type": "boolean"},
+        "scored_on": {"enum": ["test", "predicted_articles"]},
     },
+    "if": {"required": ["scored_on"], "properties": {"scored_on": {
+        "const": "predicted_articles"}}},
+    "then": {"required": ["reference"], "properties": {"reference": {"const": True}}},
 }
 _VALIDATOR = jsonschema.Draft202012Validator(METADATA_SCHEMA)
 
@@ -65,6 +69,12 @@ class Entry:
     @property
     def reference(self) -> bool:
         return bool(self.metadata.get("reference"))
+
+    @property
+    def partial(self) -> bool:
+        """A reference scored only on the test articles it predicts (human agreement
+        covers a sample); it is shown, never ranked or compared with full entries."""
+        return self.metadata.get("scored_on") == "predicted_articles"
 
 
 def tasks_in(predictions: Path) -> list[str]:

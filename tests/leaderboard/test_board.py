@@ -168,3 +168,36 @@ def test_reference_rows_are_shown_but_not_ranked(board_root, tmp_path):
     ranked = [r.rank for r in board.tasks["certainty"] if r.rank is not None]
     assert ranked == list(range(1, len(ranked) + 1))
     assert "| reference | Human agreement (human-agreement) |" in board_files(board)["README.md"]
+
+
+def test_a_partial_reference_is_scored_only_on_the_articles_it_predicts(board_root, tmp_path):
+    from newsdac.leaderboard.board import _score_entry
+    from newsdac.leaderboard.scorer import Gold
+    from newsdac.leaderboard.significance import resample_weights
+    from newsdac.leaderboard.submissions import Entry
+    from newsdac.loaders import load_records
+
+    records = [{**r, "split": "test"} for r in load_records("articles", version="9.9.9")]
+    gold = Gold("9.9.9", "test", records)
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({k: records[0][k] for k in (
+        "id", "duplication", "attributions", "sentences")}) + "\n", encoding="utf-8")
+    meta = {"system": "Human agreement", "reference": True}
+    weights = resample_weights(len(records), 50, 0)
+    partial = _score_entry(Entry("h", tmp_path, {**meta, "scored_on": "predicted_articles"},
+                                 {"certainty": one}), gold, weights)["certainty"]
+    full = _score_entry(Entry("f", tmp_path, meta, {"certainty": one}), gold,
+                        weights)["certainty"]
+    assert partial.n_articles == 1 and full.n_articles is None
+    assert partial.value == pytest.approx(1.0)
+    assert full.value < 1.0
+
+
+def test_only_a_reference_may_be_scored_on_part_of_the_test_split(board_root, tmp_path):
+    root = tmp_path / "submissions"
+    shutil.copytree(board_root / "submissions", root)
+    meta = json.loads((root / "baseline-learned" / "metadata.json").read_text())
+    with pytest.raises(NewsdacError, match="reference"):
+        add_entry(root / "baseline-learned" / "predictions.jsonl",
+                  {**meta, "scored_on": "predicted_articles"}, "sneaky", root)
+    assert not (root / "sneaky").exists()
