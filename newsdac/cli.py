@@ -113,6 +113,8 @@ def _corpus_build(args: argparse.Namespace) -> int:
 def _stats_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", default="latest", help="release version (default: latest)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--bar", action="store_true",
+                        help="also check the 1.x volume and variety bar; exit 2 if missed")
 
 
 @command("corpus stats", "count articles, words, sentences, attributions, cues and artifacts",
@@ -120,11 +122,16 @@ def _stats_args(parser: argparse.ArgumentParser) -> None:
 def _corpus_stats(args: argparse.Namespace) -> int:
     import json
 
-    from newsdac.corpus.stats import corpus_stats, stats_markdown
+    from newsdac.corpus.stats import bar_failures, corpus_stats, stats_markdown
     from newsdac.loaders import load_records, release_path
     version = release_path(args.version).name
     stats = corpus_stats(load_records("articles", version=version), version)
     print(json.dumps(stats, indent=2) if args.json else stats_markdown(stats))
+    if args.bar:
+        failures = bar_failures(stats)
+        if failures:
+            raise NewsdacError(f"release {version} misses the bar: " + "; ".join(failures))
+        print(f"release {version} meets the 1.x volume and variety bar", file=sys.stderr)
     return 0
 
 

@@ -101,3 +101,36 @@ def stats_markdown(stats: dict[str, Any]) -> str:
                   f"| {title} | count | share |", "|---|---|---|"]
         lines += [f"| {row['text']} | {row['count']} | {row['share']:.1%} |" for row in var[key]]
     return "\n".join(lines)
+
+
+def _minimum(name: str, value, floor: float) -> str | None:
+    return None if value >= floor else f"{name} is {value}, needs at least {floor}"
+
+
+def bar_failures(stats: dict[str, Any]) -> list[str]:
+    """Where a release misses the 1.x volume and variety bar; empty when it passes."""
+    total, var = stats["total"], stats["variety"]
+    checks = [
+        _minimum("articles", total["articles"], 300),
+        _minimum("attributions", total["attributions"], 3000),
+        _minimum("nested_attributions", total["nested_attributions"], 150),
+        _minimum("sentences", total["sentences"], 6000),
+        _minimum("cues", total["cues"], 1500),
+        _minimum("duplication_spans", total["duplication_spans"], 600),
+        _minimum("duplication_labels: near_duplicate",
+                 total["duplication_labels"]["near_duplicate"], 150),
+        _minimum("clean_share", total["clean_share"], 0.25),
+        _minimum("distinct_reporting_cues", var["distinct_reporting_cues"], 60),
+        _minimum("topics", len(total["topics"]), 8),
+        _minimum("registers", len(total["registers"]), 5),
+    ]
+    checks += [_minimum(f"source_types: {k}", v, 150) for k, v in total["source_types"].items()]
+    checks += [_minimum(f"certainty: {k}", v, 300) for k, v in total["certainty"].items()
+               if k != "certain"]
+    checks += [_minimum(f"cue_types: {k}", v, 100) for k, v in total["cue_types"].items()]
+    checks += [_minimum(f"duplication_labels: {k}", v, 60)
+               for k, v in total["duplication_labels"].items()]
+    if var["max_cue_string_share"] > 0.10:
+        checks.append(f"cue string {var['top_cue_strings'][0]['text']!r} covers "
+                      f"{var['max_cue_string_share']:.1%} of cues, at most 10% allowed")
+    return [c for c in checks if c]
