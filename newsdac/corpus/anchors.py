@@ -37,8 +37,13 @@ def find_all(text: str, needle: str, within: Span) -> list[int]:
     return found
 
 
-def resolve(text: str, anchor: Any, within: Span | None = None) -> Span:
-    """The span of ``anchor`` in ``text`` (inside ``within``), unique unless ``n`` is given."""
+def resolve(text: str, anchor: Any, within: Span | None = None, near: Span | None = None
+            ) -> Span:
+    """The span of ``anchor`` in ``text`` (inside ``within``), unique unless ``n`` is given.
+
+    With ``near``, an anchor that occurs more than once (and has no ``n``) resolves to the
+    occurrence closest to ``near``; equally close occurrences are still ambiguous.
+    """
     needle, n = anchor_text(anchor)
     if not needle.strip():
         raise NewsdacError("anchor is empty")
@@ -47,6 +52,10 @@ def resolve(text: str, anchor: Any, within: Span | None = None) -> Span:
     where = "the article" if within is None else f"{text[scope.start:scope.end][:60]!r}"
     if not hits:
         raise NewsdacError(f"anchor {needle!r} not found in {where}")
+    if n is None and len(hits) > 1 and near is not None:
+        gaps = sorted((_gap(Span(h, h + len(needle)), near), h) for h in hits)
+        if gaps[0][0] < gaps[1][0]:
+            return Span(gaps[0][1], gaps[0][1] + len(needle))
     if n is None and len(hits) > 1:
         raise NewsdacError(
             f"anchor {needle!r} is ambiguous: it occurs {len(hits)} times in {where}; "
@@ -56,3 +65,8 @@ def resolve(text: str, anchor: Any, within: Span | None = None) -> Span:
         raise NewsdacError(f"anchor {needle!r} occurs {len(hits)} times, not {n}, in {where}")
     start = hits[(n or 1) - 1]
     return Span(start, start + len(needle))
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))

@@ -137,9 +137,10 @@ def anchoring(text: str, path: Path, ident: str):
     def fail(field_path: str, message: str) -> NewsdacError:
         return NewsdacError(f"{path}: article {ident}: field {field_path}: {message}")
 
-    def at(anchor: Any, field_path: str, within: Span | None = None) -> Span:
+    def at(anchor: Any, field_path: str, within: Span | None = None,
+           near: Span | None = None) -> Span:
         try:
-            return resolve(text, anchor, within)
+            return resolve(text, anchor, within, near)
         except NewsdacError as exc:
             raise fail(field_path, str(exc)) from None
 
@@ -200,12 +201,14 @@ def _attributions(items: list[dict], at, fail) -> list[dict[str, Any]]:
         if parent is not None and (parent not in ids or parent == item["id"]):
             raise fail(f"{base}/parent", f"parent {parent!r} is not another attribution's id")
         context = at(item["in"], f"{base}/in") if "in" in item else None
+        cue = at(item["cue"], f"{base}/cue", context)
         source = item.get("source")
         out.append({
             "id": item["id"],
-            "source": None if source is None else at(source, f"{base}/source", context).to_json(),
-            "cue": at(item["cue"], f"{base}/cue", context).to_json(),
-            "content": at(item["content"], f"{base}/content", context).to_json(),
+            "source": None if source is None
+            else at(source, f"{base}/source", context, near=cue).to_json(),
+            "cue": cue.to_json(),
+            "content": at(item["content"], f"{base}/content", context, near=cue).to_json(),
             "source_type": item["type"],
             "parent": parent,
         })

@@ -48,3 +48,18 @@ def test_anchors_match_whole_words_only():
         resolve(text, "he")
     with pytest.raises(NewsdacError, match="not found"):
         resolve(text, "cham")
+
+
+def test_near_picks_the_closest_of_several_occurrences():
+    second_said = Span(TEXT.index("said it"), TEXT.index("said it") + 4)
+    assert resolve(TEXT, "said", near=Span(TEXT.index("engineer"), TEXT.index("engineer") + 8)) \
+        == second_said
+    assert resolve(TEXT, "said", near=Span(0, 3)) == Span(10, 14)
+    # an explicit n still wins over proximity
+    assert resolve(TEXT, {"text": "said", "n": 1}, near=second_said) == Span(10, 14)
+
+
+def test_near_does_not_break_a_tie():
+    text = "said X said"
+    with pytest.raises(NewsdacError, match="ambiguous"):
+        resolve(text, "said", near=Span(5, 6))
