@@ -201,7 +201,7 @@ def _attributions(items: list[dict], at, fail) -> list[dict[str, Any]]:
         if parent is not None and (parent not in ids or parent == item["id"]):
             raise fail(f"{base}/parent", f"parent {parent!r} is not another attribution's id")
         context = at(item["in"], f"{base}/in") if "in" in item else None
-        cue = at(item["cue"], f"{base}/cue", context)
+        cue = _cue(item, base, context, at)
         source = item.get("source")
         out.append({
             "id": item["id"],
@@ -214,6 +214,18 @@ def _attributions(items: list[dict], at, fail) -> list[dict[str, Any]]:
         })
     _check_acyclic(out, fail)
     return out
+
+
+def _cue(item: dict[str, Any], base: str, context: Span | None, at) -> Span:
+    """The cue's span; a cue that occurs more than once is taken nearest a unique content."""
+    try:
+        return at(item["cue"], f"{base}/cue", context)
+    except NewsdacError as ambiguous:
+        try:
+            content = at(item["content"], f"{base}/content", context)
+        except NewsdacError:
+            raise ambiguous from None
+        return at(item["cue"], f"{base}/cue", context, near=content)
 
 
 def _check_acyclic(attributions: list[dict[str, Any]], fail) -> None:

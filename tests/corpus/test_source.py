@@ -79,3 +79,15 @@ def test_file_name_must_match_id(write_source):
 def test_invalid_yaml_names_the_line(write_source):
     with pytest.raises(NewsdacError, match=r"nd-9100.yaml:\d+: not valid YAML"):
         load_source(write_source("id: nd-9100\nheadline: [unclosed\n"))
+
+
+def test_repeated_cue_and_source_resolve_near_a_unique_content(write_source):
+    body = ('  The mayor said the bridge was safe. The engineer said it was not.\n'
+            'attributions:\n  - {id: a1, source: "The engineer", cue: "said", '
+            'content: "it was not", type: person}\n'
+            '  - {id: a2, source: "The mayor", cue: "said", content: "the bridge was safe", '
+            'type: person}\n')
+    text = MINIMAL.split("body: |\n")[0] + "body: |\n" + body
+    article = _resolve(write_source(text))
+    cues = [article.text[a["cue"]["start"]:a["cue"]["end"] + 3] for a in article.attributions]
+    assert cues == ["said it", "said th"]
