@@ -39,8 +39,25 @@ def _sources(files: list[Path]):
     return [resolve_source(load_source(p), p) for p in files]
 
 
-@command("corpus check", "resolve annotation sources and report anchor errors", _source_files)
+def _corpus_check_args(parser: argparse.ArgumentParser) -> None:
+    _source_files(parser)
+    parser.add_argument("--second", action="store_true",
+                        help="the files are second annotations (corpus/agreement/<id>.yaml): "
+                        "resolve them against their raw text, without showing any gold")
+
+
+@command("corpus check", "resolve annotation sources and report anchor errors",
+         _corpus_check_args)
 def _corpus_check(args: argparse.Namespace) -> int:
+    if args.second:
+        from newsdac.corpus.reannotation import read_reannotation
+        _, records = _release_records("latest")
+        for path in args.files:
+            if path.stem not in records:
+                raise NewsdacError(f"{path}: article {path.stem}: field id: not in the release")
+            read_reannotation(path, records[path.stem])
+        print(f"ok: {len(args.files)} second annotation(s) resolve cleanly")
+        return 0
     articles = _sources(args.files)
     print(f"ok: {len(articles)} source(s) resolve cleanly")
     return 0

@@ -47,3 +47,24 @@ def test_variety_report_counts_cue_wording(capsys):
     assert top[0]["count"] / cues == __import__("pytest").approx(top[0]["share"], abs=1e-4)
     assert [row["count"] for row in top] == sorted((row["count"] for row in top), reverse=True)
     assert variety["distinct_reporting_cues"] >= len(variety["top_reporting_cues"])
+
+
+def test_corpus_check_second_resolves_a_blind_annotation_without_printing_gold(tmp_path,
+                                                                                capsys):
+    record = load_records()[0]
+    assert main(["corpus", "blank", record["id"], "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    first_line = record["text"].split("\n")[0]
+    (tmp_path / f"{record['id']}.yaml").write_text(
+        f"id: {record['id']}\nannotator: test\nduplication: []\nattributions: []\n"
+        f"sentences:\n  - at: {{text: {json.dumps(first_line)}, n: 1}}\n"
+        "    certainty: possible\n",
+        encoding="utf-8")
+    assert main(["corpus", "check", "--second", str(tmp_path / f"{record['id']}.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert out == "ok: 1 second annotation(s) resolve cleanly\n"
+    (tmp_path / f"{record['id']}.yaml").write_text(
+        f"id: {record['id']}\nsentences:\n  - at: \"no such words here\"\n"
+        f"    certainty: possible\n", encoding="utf-8")
+    assert main(["corpus", "check", "--second", str(tmp_path / f"{record['id']}.yaml")]) == 2
+    assert "not found" in capsys.readouterr().err
