@@ -13,10 +13,12 @@ from newsdac.spans import Span
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
     "rep", "sen", "gov", "pres", "st", "mt", "ft", "jr", "sr", "inc", "ltd", "co", "corp",
-    "bros", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar",
+    "bros", "vs", "etc", "approx", "dept", "est", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "e.g",
     "i.e", "u.s", "u.k", "u.n",
 ))
+#: Abbreviations only before a number ("No. 4", "fig. 2"): "they voted no. Then ..." ends.
+NUMBER_ABBREVIATIONS = frozenset(("no", "nos", "fig"))
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes or
 # brackets, when whitespace and then an opening quote, bracket, capital or digit follow.
@@ -34,6 +36,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     token = match.group(1).lstrip("\"'(\u201c\u2018").lower()
+    if token in NUMBER_ABBREVIATIONS:
+        return text[dot + 1:].lstrip()[:1].isdigit()
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

@@ -18,6 +18,12 @@ def test_abbreviations_and_initials_do_not_end_sentences():
                             "J. R. Hale arrived later."]
 
 
+def test_number_abbreviations_hold_only_before_a_number():
+    text = "He lives at No. 4 Quay Street. Most deputies will vote no. A recount follows."
+    assert _texts(text) == ["He lives at No. 4 Quay Street.", "Most deputies will vote no.",
+                            "A recount follows."]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     text = "“We will rebuild.” She left. \"It is done,\" he said. Then silence."
     assert _texts(text) == ["“We will rebuild.”", "She left.", "\"It is done,\" he said.",
