@@ -28,31 +28,72 @@ OPERATION_RATES: dict[str, float] = {
     "repeated_headline": 0.45,
     "placeholder": 0.5,
     "boilerplate": 0.55,
-    "repeated_paragraph": 0.35,
-    "near_duplicate": 0.5,
-    "repeated_body": 0.25,
+    "repeated_paragraph": 0.5,
+    "near_duplicate": 0.65,
+    "repeated_body": 0.5,
 }
 
-PLACEHOLDERS = (
-    "Empty line {n}", "[image]", "[Image]", "Loading...", "[embedded content]", "null",
-    "Image: placeholder", "{{caption}}", "Video unavailable", "[photo {n}]", "undefined",
-    "Loading comments...",
-)
 
-BOILERPLATE = (
-    "Advertisement", "ADVERTISEMENT", "Share this article", "Share on Facebook Share on X Email",
-    "Sign up for our morning briefing", "Subscribe to continue reading",
-    "\u00a9 2026 {outlet}. All rights reserved.", "Follow us for more updates",
-    "Story continues below advertisement", "Skip to main content",
-    "Comments are closed for this article.", "Read more: {teaser}", "Related: {teaser}",
-    "Most read", "Cookie settings",
-)
+@dataclass(frozen=True)
+class Templates:
+    """The strings an injector may paste: placeholders, boilerplate, and teaser headlines."""
 
-TEASERS = (
-    "Harbour ferry timetable changes from Monday", "Five things to watch this week",
-    "How the new parking rules affect you", "Weekend weather: showers clearing by Sunday",
-    "Local bakery wins regional award", "Council publishes updated bin collection calendar",
-)
+    placeholders: tuple[str, ...]
+    boilerplate: tuple[str, ...]
+    teasers: tuple[str, ...]
+
+
+#: Train articles draw artifacts from ``seen``; dev and test from ``held_out``, which
+#: shares no string with it, so memorising train's boilerplate does not score on test.
+TEMPLATES: dict[str, Templates] = {
+    "seen": Templates(
+        placeholders=(
+            "Empty line {n}", "[image]", "[Image]", "Loading...", "[embedded content]",
+            "null", "Image: placeholder", "{{caption}}", "Video unavailable", "[photo {n}]",
+            "undefined", "Loading comments...",
+        ),
+        boilerplate=(
+            "Advertisement", "ADVERTISEMENT", "Share this article",
+            "Share on Facebook Share on X Email", "Sign up for our morning briefing",
+            "Subscribe to continue reading", "\u00a9 2026 {outlet}. All rights reserved.",
+            "Follow us for more updates", "Story continues below advertisement",
+            "Skip to main content", "Comments are closed for this article.",
+            "Read more: {teaser}", "Related: {teaser}", "Most read", "Cookie settings",
+        ),
+        teasers=(
+            "Harbour ferry timetable changes from Monday", "Five things to watch this week",
+            "How the new parking rules affect you",
+            "Weekend weather: showers clearing by Sunday", "Local bakery wins regional award",
+            "Council publishes updated bin collection calendar",
+        ),
+    ),
+    "held_out": Templates(
+        placeholders=(
+            "[gallery]", "Photo: {{credit}}", "%%CAPTION%%", "[video {n}]", "Image {n} of 12",
+            "NaN", "[object Object]", "Embed code missing", "<placeholder>", "Map loading\u2026",
+            "TBC", "[infobox]",
+        ),
+        boilerplate=(
+            "Continue reading the main story", "Listen to this article \u00b7 4 min",
+            "Newsletter: get the evening edition in your inbox",
+            "You have 3 free articles left this month", "Print this page", "Back to top",
+            "Report an error", "Copyright {outlet} 2026", "More from {outlet}",
+            "Trending now: {teaser}", "Watch: {teaser}", "Accept all cookies",
+            "Download our app", "Sponsored content", "Tags: news, region",
+        ),
+        teasers=(
+            "Night buses return to the old town", "Quiz: how well do you know the coast?",
+            "Ten years of the riverside market", "Why your water bill is going up",
+            "Photo essay: the last shift at the mill", "Readers' letters, 14 November",
+        ),
+    ),
+}
+
+
+def templates_for(split: str) -> Templates:
+    """The template inventory for an article of ``split``."""
+    return TEMPLATES["seen" if split == "train" else "held_out"]
+
 
 _QUOTE_SWAPS = (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"))
 
@@ -161,22 +202,31 @@ def _repeated_headline(article: CleanArticle, lines: list[Line], rng: random.Ran
 def _placeholder(article: CleanArticle, lines: list[Line], rng: random.Random) -> bool:
     for _ in range(rng.choice((1, 1, 2, 3))):
         position = rng.choice(_free_gaps(article, lines))
-        text = rng.choice(PLACEHOLDERS).format(n=position + 1)
+        text = rng.choice(templates_for(article.split).placeholders).format(n=position + 1)
         lines.insert(position, Line(text, label="placeholder"))
     return True
 
 
 def _boilerplate(article: CleanArticle, lines: list[Line], rng: random.Random) -> bool:
+    pool = templates_for(article.split)
     for _ in range(rng.choice((1, 1, 2, 3))):
         position = rng.choice(_free_gaps(article, lines))
-        text = rng.choice(BOILERPLATE).format(outlet=article.meta["outlet"],
-                                              teaser=rng.choice(TEASERS))
+        text = rng.choice(pool.boilerplate).format(outlet=article.meta["outlet"],
+                                                   teaser=rng.choice(pool.teasers))
         lines.insert(position, Line(text, label="boilerplate"))
     return True
 
 
+def _copy_paragraphs(article: CleanArticle, lines: list[Line], rng: random.Random,
+                     near: bool) -> bool:
+    """Paste one paragraph again, or two for near-duplicates one time in three."""
+    for _ in range(rng.choice((1, 1, 2)) if near else 1):
+        _copy_paragraph(article, lines, rng, near)
+    return True
+
+
 def _copy_paragraph(article: CleanArticle, lines: list[Line], rng: random.Random,
-                    near: bool) -> bool:
+                    near: bool) -> None:
     candidates = _paragraphs(article)
     if near and article.variants and rng.random() < 0.7:
         segment, text = rng.choice(article.variants)
@@ -188,7 +238,6 @@ def _copy_paragraph(article: CleanArticle, lines: list[Line], rng: random.Random
     label = "near_duplicate" if near else "repeated_paragraph"
     nearby = gaps[:2] if rng.random() < 0.6 else gaps
     lines.insert(rng.choice(nearby), Line(text, label=label, original=(segment, segment)))
-    return True
 
 
 def _bounds(article: CleanArticle, segment: int) -> tuple[int, int]:
@@ -233,7 +282,7 @@ def _repeat_body(article: CleanArticle, starts: dict[int, int], text: str,
         last = rng.choice([k for k in body if k > first])
     end = starts[last] + len(article.segments[last][1])
     run = text[starts[first]:end]
-    near = rng.random() < 0.35
+    near = rng.random() < 0.2
     copy = near_copy(run, rng) if near else run
     start = len(text) + 1
     item = {"start": start, "end": start + len(copy),
@@ -319,6 +368,6 @@ LINE_OPERATIONS = {
     "repeated_headline": _repeated_headline,
     "placeholder": _placeholder,
     "boilerplate": _boilerplate,
-    "repeated_paragraph": lambda a, lines, rng: _copy_paragraph(a, lines, rng, near=False),
-    "near_duplicate": lambda a, lines, rng: _copy_paragraph(a, lines, rng, near=True),
+    "repeated_paragraph": lambda a, lines, rng: _copy_paragraphs(a, lines, rng, near=False),
+    "near_duplicate": lambda a, lines, rng: _copy_paragraphs(a, lines, rng, near=True),
 }

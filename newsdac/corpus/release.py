@@ -29,7 +29,7 @@ from newsdac.validate import schema_errors, semantic_errors
 
 BUILD_SEED = 13
 #: Bump when the injector's output for the same sources and seed changes.
-INJECTOR_VERSION = 1
+INJECTOR_VERSION = 2
 MANIFEST = "MANIFEST.json"
 
 
@@ -174,9 +174,22 @@ FactBank-compatible level per sentence with the cue spans that carry it).
 
 Every article is original prose written for this corpus; every person,
 organisation, outlet, place and event in it is fictional. Artifacts are added
-by a seeded injector, so their gold spans are exact by construction;
-attribution and certainty are annotated by hand under
+by a seeded injector, so their gold spans are exact by construction; dev and
+test articles draw their placeholders, boilerplate and teasers from an
+inventory that shares no string with train's, so memorising train artifacts
+does not score on test. Attribution and certainty are annotated by hand under
 `corpus/GUIDELINES.md`.
+
+## Limitations
+
+- The articles are written for the corpus, not sampled from real outlets:
+  they cover the phenomena on purpose, so label frequencies differ from real
+  news and scores do not transfer one to one.
+- Each article was annotated once. No inter-annotator agreement figure is
+  published for this release, so there is no measured human ceiling yet:
+  treat differences of a few points between systems with care.
+- Artifacts come from one injector (version recorded in `MANIFEST.json`); real
+  extraction noise is more varied.
 
 ## Loading
 

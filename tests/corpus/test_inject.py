@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
 
-from newsdac.corpus.inject import CLEAN_SHARE, inject, near_copy
+from newsdac.corpus.inject import CLEAN_SHARE, TEMPLATES, inject, near_copy, templates_for
 from newsdac.corpus.source import read_sources
 from newsdac.labels import LINKED_DUPLICATION_LABELS
 from newsdac.paths import sources_root
@@ -99,6 +100,29 @@ def test_clean_share_is_close_to_the_configured_rate(articles):
     article = articles[0]
     clean = sum(not inject(article, s).profile for s in range(2000))
     assert abs(clean / 2000 - CLEAN_SHARE) < 0.04
+
+
+def test_seen_and_held_out_templates_share_no_string():
+    seen, held_out = (dataclasses.astuple(TEMPLATES[k]) for k in ("seen", "held_out"))
+    for ours, theirs in zip(seen, held_out, strict=True):
+        assert not set(ours) & set(theirs)
+
+
+def test_dev_and_test_artifacts_come_only_from_held_out_templates(articles):
+    seen = templates_for("train")
+    seen_strings = {t.split("{")[0] for t in seen.placeholders + seen.boilerplate if t[0] != "{"}
+    pasted = {"dev": set(), "test": set()}
+    for article in articles[:10]:
+        for split in pasted:
+            moved = dataclasses.replace(article, split=split)
+            for seed in SEEDS:
+                out = inject(moved, seed)
+                pasted[split] |= {_span_text(out.text, d) for d in out.duplication
+                                  if d["label"] in ("placeholder", "boilerplate")}
+    for split, strings in pasted.items():
+        assert strings, split
+        assert not any(s.startswith(prefix) for s in strings for prefix in seen_strings
+                       if prefix.strip()), split
 
 
 def test_near_copy_always_differs_and_stays_close():
