@@ -159,11 +159,19 @@ def _splits_args(parser: argparse.ArgumentParser) -> None:
 
 @command("corpus splits", "propose stratified splits for unreleased articles", _splits_args)
 def _corpus_splits(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from newsdac.corpus.hygiene import MAX_CROSS_SPLIT_JACCARD, cross_split_similarities
     from newsdac.corpus.splits import propose_splits, released_splits, split_table, write_split
     from newsdac.paths import sources_root
     articles = _sources([])
     proposal = propose_splits(articles, released_splits())
     print(split_table(articles, proposal))
+    closest = cross_split_similarities([replace(a, split=proposal[a.id]) for a in articles])
+    if closest:
+        value, first, second = closest[0]
+        print(f"closest pair across splits: {first} / {second}, word 5-gram Jaccard "
+              f"{value:.3f} (the build refuses {MAX_CROSS_SPLIT_JACCARD})")
     if args.write:
         changed = [a.id for a in articles
                    if write_split(sources_root() / f"{a.id}.yaml", proposal[a.id])]

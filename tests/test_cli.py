@@ -68,3 +68,12 @@ def test_corpus_check_second_resolves_a_blind_annotation_without_printing_gold(t
         f"    certainty: possible\n", encoding="utf-8")
     assert main(["corpus", "check", "--second", str(tmp_path / f"{record['id']}.yaml")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_corpus_splits_reports_the_closest_pair_across_splits(capsys):
+    import re
+    assert main(["corpus", "splits"]) == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    match = re.fullmatch(r"closest pair across splits: (nd-\d+) / (nd-\d+), word 5-gram "
+                         r"Jaccard ([\d.]+) \(the build refuses 0.2\)", line)
+    assert match and match.group(1) != match.group(2) and float(match.group(3)) < 0.2
