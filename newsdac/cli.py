@@ -228,7 +228,10 @@ def _agreement_args(parser: argparse.ArgumentParser) -> None:
                         "(default: corpus/agreement)")
     parser.add_argument("--bootstrap", type=int, default=1000, help="resamples (default 1000)")
     parser.add_argument("--write", action="store_true",
-                        help="replace the generated block of corpus/AGREEMENT.md")
+                        help="replace the version's generated block of corpus/AGREEMENT.md "
+                        "(and, for the latest release, the annotator-agreement board entry)")
+    parser.add_argument("--disagreements", action="store_true",
+                        help="list every certainty and attribution disagreement instead")
 
 
 @command("corpus agreement", "score the second annotations against the released ones",
@@ -240,6 +243,10 @@ def _corpus_agreement(args: argparse.Namespace) -> int:
     from newsdac.paths import corpus_root
     version, records = _release_records(args.version)
     second = read_reannotations(args.folder or corpus_root() / "agreement", records)
+    if args.disagreements:
+        from newsdac.corpus.agreement import disagreements
+        print("\n".join(disagreements([records[r["id"]] for r in second], second)))
+        return 0
     block = study_block([records[r["id"]] for r in second], second, version, args.bootstrap)
     if not args.write:
         print(block)
@@ -247,9 +254,32 @@ def _corpus_agreement(args: argparse.Namespace) -> int:
     target = corpus_root() / "AGREEMENT.md"
     if not target.exists():
         raise NewsdacError(f"{target} does not exist")
-    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), block, target))
+    write_text_atomic(target, replace_block(target.read_text(encoding="utf-8"), block,
+                                            version, target))
     print(f"wrote {target}")
+    from newsdac.loaders import versions
+    if version == versions()[-1]:
+        print(f"wrote {_write_agreement_entry(second, version, records)}")
     return 0
+
+
+def _write_agreement_entry(second: list[dict], version: str, records: dict[str, dict]) -> Path:
+    """The leaderboard's annotator-agreement reference entry, for the latest release only."""
+    import json
+
+    from newsdac.corpus.agreement import AGREEMENT_ENTRY, agreement_entry
+    from newsdac.io import jsonl_text, write_text_atomic
+    from newsdac.leaderboard.submissions import ROOT
+    metadata, lines = agreement_entry(second, version,
+                                            {i: r["split"] for i, r in records.items()})
+    folder = ROOT / AGREEMENT_ENTRY
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = folder / "metadata.json"
+    if previous.is_file():
+        metadata["date"] = json.loads(previous.read_text(encoding="utf-8"))["date"]
+    write_text_atomic(folder / "predictions.jsonl", jsonl_text(lines))
+    write_text_atomic(previous, json.dumps(metadata, indent=2) + "\n")
+    return folder
 
 
 def _score_args(parser: argparse.ArgumentParser) -> None:

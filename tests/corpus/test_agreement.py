@@ -9,15 +9,19 @@ from copy import deepcopy
 import pytest
 
 from newsdac.corpus.agreement import (
+    AGREEMENT_ENTRY,
     FIGURES,
+    agreement_entry,
     agreement_sample,
     below_bar,
+    block_markers,
     compare_annotations,
+    disagreements,
     replace_block,
     sample_size,
     study_block,
 )
-from newsdac.corpus.reannotation import read_reannotation, write_blanks
+from newsdac.corpus.reannotation import read_reannotation, read_reannotations, write_blanks
 from newsdac.errors import NewsdacError
 
 TOPICS = ["politics", "conflict", "courts", "business", "science_health", "environment",
@@ -176,14 +180,61 @@ def test_disagreements_lower_the_right_figures(annotated):
     assert any("relation" in line for line in below_bar([first_as_gold, second_as_gold]))
 
 
-def test_generated_block_replaces_only_itself(annotated, tmp_path):
+def test_generated_block_replaces_only_its_own_version(annotated, tmp_path):
     block = study_block([annotated], [annotated], "9.9.9", bootstrap=20)
     assert "| certainty level, Cohen's kappa | `kappa` | 1.000" in block
     assert "| nd-9100 | test | politics | brief |" in block
-    stale = f"{block.splitlines()[0]}\nSTALE FIGURES\n<!-- /agreement:figures -->\n"
-    document = f"# Study\n\nBefore.\n\n{stale}"
-    replaced = replace_block(document + "After.\n", block, tmp_path / "A.md")
+    start, end = block_markers("9.9.9")
+    other_start, other_end = block_markers("9.9.8")
+    assert block.startswith(start) and block.endswith(end)
+    stale = f"{start}\nSTALE FIGURES\n{end}\n"
+    kept = f"{other_start}\nOLDER FIGURES\n{other_end}\n"
+    document = f"# Study\n\nBefore.\n\n{kept}\n{stale}"
+    replaced = replace_block(document + "After.\n", block, "9.9.9", tmp_path / "A.md")
     assert replaced.startswith("# Study\n\nBefore.\n\n") and replaced.endswith("After.\n")
-    assert "STALE FIGURES" not in replaced and block in replaced
-    with pytest.raises(NewsdacError, match="no generated block"):
-        replace_block("# nothing here\n", block, tmp_path / "A.md")
+    assert "STALE FIGURES" not in replaced and block in replaced and "OLDER FIGURES" in replaced
+    with pytest.raises(NewsdacError, match="no generated block for 9.9.7"):
+        replace_block(document, block, "9.9.7", tmp_path / "A.md")
+
+
+def test_agreement_entry_holds_only_test_articles_as_a_reference(annotated):
+    dev = {**deepcopy(annotated), "id": "nd-9101", "split": "dev"}
+    metadata, lines = agreement_entry([annotated, dev], "9.9.9",
+                                            {"nd-9100": "test", "nd-9101": "dev"})
+    assert lines[0] == {"header": {"corpus_version": "9.9.9", "split": "test",
+                                   "system": "annotator-agreement"}}
+    assert [line["id"] for line in lines[1:]] == ["nd-9100"]
+    assert lines[1]["attributions"] == annotated["attributions"]
+    assert metadata["reference"] is True and metadata["scored_on"] == "predicted_articles"
+    assert "the 1 test articles" in metadata["description"]
+
+
+def test_disagreements_list_each_differing_item_once(annotated):
+    second = deepcopy(annotated)
+    second["sentences"][1]["certainty"] = "possible"
+    second["attributions"] = []
+    lines = disagreements([annotated], [second])
+    assert lines[0].startswith("certainty nd-9100 first=uncommitted second=possible | ")
+    assert lines[1:] == ["attribution nd-9100 only-first cue='said' "
+                         "content='The bridge may close next week'"]
+    assert disagreements([annotated], [deepcopy(annotated)]) == []
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_agreement_md_figures_are_what_the_command_writes(version):
+    import json
+
+    from newsdac.io import jsonl_text
+    from newsdac.leaderboard.submissions import ROOT
+    from newsdac.loaders import load_records, versions
+    from newsdac.paths import corpus_root
+    records = {r["id"]: r for r in load_records("articles", version=version)}
+    second = read_reannotations(corpus_root() / "agreement", records)
+    assert len(second) >= 40
+    block = study_block([records[r["id"]] for r in second], second, version, 1000)
+    assert block in (corpus_root() / "AGREEMENT.md").read_text(encoding="utf-8")
+    if version == versions()[-1]:
+        _, lines = agreement_entry(second, version, {i: r["split"] for i, r in records.items()})
+        entry = ROOT / AGREEMENT_ENTRY
+        assert (entry / "predictions.jsonl").read_text(encoding="utf-8") == jsonl_text(lines)
+        assert json.loads((entry / "metadata.json").read_text())["corpus_version"] == version
