@@ -53,7 +53,7 @@ def test_datasheet_key_figures_match_corpus_stats():
     text = (CORPUS / "DATASHEET.md").read_text(encoding="utf-8")
     line = re.search(r"^articles (\d+); words (\d+); sentences (\d+); attributions (\d+); "
                      r"cues (\d+); duplication spans (\d+); clean articles (\d+)\.$", text, re.M)
-    total = corpus_stats(load_records(version="1.0.0"), "1.0.0")["total"]
+    total = corpus_stats(load_records(version="1.1.0"), "1.1.0")["total"]
     keys = ["articles", "words", "sentences", "attributions", "cues", "duplication_spans",
             "clean_articles"]
     assert [int(v) for v in line.groups()] == [total[k] for k in keys]

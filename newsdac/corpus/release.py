@@ -185,9 +185,11 @@ does not score on test. Attribution and certainty are annotated by hand under
 - The articles are written for the corpus, not sampled from real outlets:
   they cover the phenomena on purpose, so label frequencies differ from real
   news and scores do not transfer one to one.
-- Each article was annotated once. No inter-annotator agreement figure is
-  published for this release, so there is no measured human ceiling yet:
-  treat differences of a few points between systems with care.
+- Each article has one released annotation. The agreement study in
+  `corpus/AGREEMENT.md` re-annotated 40 articles blind, with AI annotator
+  sessions working from the same guidelines: its figures bound how
+  consistently the guidelines are applied, not how well people agree, so
+  there is no measured human ceiling yet.
 - Artifacts come from one injector (version recorded in `MANIFEST.json`); real
   extraction noise is more varied.
 

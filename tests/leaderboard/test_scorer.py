@@ -137,11 +137,13 @@ def test_cli_score_prints_signatures_and_json(capsys):
     from newsdac.cli import main
     from tests.conftest import REPO
 
+    from newsdac.loaders import versions
+    latest = versions()[-1]
     pred = REPO / "leaderboard" / "submissions" / "baseline-learned" / "predictions.jsonl"
-    assert main(["score", "--gold", "0.1.0:test", "--pred", str(pred),
+    assert main(["score", "--gold", f"{latest}:test", "--pred", str(pred),
                  "--bootstrap", "50", "--json"]) == 0
     result = __import__("json").loads(capsys.readouterr().out)
     signature = result["tasks"]["attribution"]["scores"]["relation_partial_f1"]["signature"]
-    assert signature["string"] == ("newsdac:0.1.0|split:test|task:attribution|"
+    assert signature["string"] == (f"newsdac:{latest}|split:test|task:attribution|"
                                    "metric:relation_partial_f1|bs:50|scorer:0.2.0")
     assert result["overall"]["value"] is not None
