@@ -135,9 +135,8 @@ def test_plots_are_written_as_png(gold, perfect, tmp_path):
 
 def test_cli_score_prints_signatures_and_json(capsys):
     from newsdac.cli import main
-    from tests.conftest import REPO
-
     from newsdac.loaders import versions
+    from tests.conftest import REPO
     latest = versions()[-1]
     pred = REPO / "leaderboard" / "submissions" / "baseline-learned" / "predictions.jsonl"
     assert main(["score", "--gold", f"{latest}:test", "--pred", str(pred),
