@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from newsdac.baselines.registry import COMBINATIONS, SYSTEMS, Entry
 from newsdac.errors import NewsdacError
 from newsdac.io import jsonl_text, write_text_atomic
 from newsdac.leaderboard.scorer import Gold, Report, score
+from newsdac.leaderboard.submissions import write_metadata_file
 from newsdac.leaderboard.tasks import TASKS
 from newsdac.loaders import load_records, release_path
 
@@ -60,17 +60,6 @@ def predictions_path(entry: Entry, split: str, root: Path = LEADERBOARD) -> Path
     if is_entry(entry, split):
         return root / "submissions" / f"baseline-{entry.name}" / "predictions.jsonl"
     return root / "runs" / split / f"baseline-{entry.name}.jsonl"
-
-
-def write_metadata_file(folder: Path, metadata: dict[str, Any]) -> None:
-    """Write an entry's metadata.json; an existing file keeps its date."""
-    path = folder / "metadata.json"
-    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    dated = {**metadata, "date": previous.get("date", date.today().isoformat())}
-    ordered = {key: dated[key] for key in ("system", "authors", "description", "link", "date",
-                                           "corpus_version", "tasks", "training_data",
-                                           "dev_tuning")}
-    write_text_atomic(path, json.dumps(ordered, indent=2) + "\n")
 
 
 def write_metadata(entry: Entry, version: str, folder: Path) -> None:

@@ -13,12 +13,14 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from newsdac.errors import NewsdacError
+from newsdac.io import write_text_atomic
 from newsdac.leaderboard.predictions import read_predictions
 from newsdac.leaderboard.scorer import Gold, load_gold
 from newsdac.leaderboard.tasks import TASKS
@@ -174,3 +176,16 @@ def add_entry(predictions: Path, metadata: dict[str, Any], slug: str, root: Path
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return check_entry(target, root)
+
+
+def write_metadata_file(folder: Path, metadata: dict[str, Any]) -> None:
+    """Write an entry's metadata.json, schema fields first; an existing file keeps its date,
+    so regenerating an entry does not change it."""
+    path = folder / METADATA
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    dated = {**metadata, "date": previous.get("date", date.today().isoformat())}
+    first = ("system", "authors", "description", "link", "date", "corpus_version", "tasks",
+             "training_data", "dev_tuning")
+    ordered = {key: dated[key] for key in first} | {k: v for k, v in dated.items()
+                                                   if k not in first}
+    write_text_atomic(path, json.dumps(ordered, indent=2) + "\n")

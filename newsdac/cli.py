@@ -50,12 +50,10 @@ def _corpus_check_args(parser: argparse.ArgumentParser) -> None:
          _corpus_check_args)
 def _corpus_check(args: argparse.Namespace) -> int:
     if args.second:
-        from newsdac.corpus.reannotation import read_reannotation
+        from newsdac.corpus.reannotation import read_second
         _, records = _release_records("latest")
         for path in args.files:
-            if path.stem not in records:
-                raise NewsdacError(f"{path}: article {path.stem}: field id: not in the release")
-            read_reannotation(path, records[path.stem])
+            read_second(path, records)
         print(f"ok: {len(args.files)} second annotation(s) resolve cleanly")
         return 0
     articles = _sources(args.files)
@@ -265,20 +263,15 @@ def _corpus_agreement(args: argparse.Namespace) -> int:
 
 def _write_agreement_entry(second: list[dict], version: str, records: dict[str, dict]) -> Path:
     """The leaderboard's annotator-agreement reference entry, for the latest release only."""
-    import json
-
     from newsdac.corpus.agreement import AGREEMENT_ENTRY, agreement_entry
     from newsdac.io import jsonl_text, write_text_atomic
-    from newsdac.leaderboard.submissions import ROOT
+    from newsdac.leaderboard.submissions import ROOT, write_metadata_file
     metadata, lines = agreement_entry(second, version,
-                                            {i: r["split"] for i, r in records.items()})
+                                      {i: r["split"] for i, r in records.items()})
     folder = ROOT / AGREEMENT_ENTRY
     folder.mkdir(parents=True, exist_ok=True)
-    previous = folder / "metadata.json"
-    if previous.is_file():
-        metadata["date"] = json.loads(previous.read_text(encoding="utf-8"))["date"]
     write_text_atomic(folder / "predictions.jsonl", jsonl_text(lines))
-    write_text_atomic(previous, json.dumps(metadata, indent=2) + "\n")
+    write_metadata_file(folder, metadata)
     return folder
 
 

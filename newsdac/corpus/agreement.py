@@ -197,7 +197,7 @@ def replace_block(document: str, block: str, version: str, path: Path) -> str:
 
 
 def agreement_entry(second: list[dict[str, Any]], version: str,
-                          split_of: dict[str, str]) -> tuple[dict[str, Any], list[dict]]:
+                    split_of: dict[str, str]) -> tuple[dict[str, Any], list[dict]]:
     """The leaderboard's annotator-agreement reference row: the blind second annotation of
     the sampled test articles, as metadata and predictions records for ``version``'s test
     split."""
@@ -211,7 +211,6 @@ def agreement_entry(second: list[dict[str, Any]], version: str,
                        "articles only. Gold was corrected after reading these annotations, "
                        "so the row is an upper estimate, not a human ceiling.",
         "link": None,
-        "date": "2026-11-29",
         "corpus_version": version,
         "tasks": ["duplication", "attribution", "certainty"],
         "training_data": "none (annotation guidelines only)",

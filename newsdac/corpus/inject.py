@@ -200,9 +200,10 @@ def _repeated_headline(article: CleanArticle, lines: list[Line], rng: random.Ran
 
 
 def _placeholder(article: CleanArticle, lines: list[Line], rng: random.Random) -> bool:
+    pool = templates_for(article.split).placeholders
     for _ in range(rng.choice((1, 1, 2, 3))):
         position = rng.choice(_free_gaps(article, lines))
-        text = rng.choice(templates_for(article.split).placeholders).format(n=position + 1)
+        text = rng.choice(pool).format(n=position + 1)
         lines.insert(position, Line(text, label="placeholder"))
     return True
 

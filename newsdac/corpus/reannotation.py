@@ -128,9 +128,12 @@ def read_reannotations(folder: Path, released: dict[str, dict[str, Any]]
     paths = sorted(folder.glob("nd-*.yaml"))
     if not paths:
         raise NewsdacError(f"{folder}: no second annotations (nd-*.yaml) found")
-    records = []
-    for path in paths:
-        if path.stem not in released:
-            raise NewsdacError(f"{path}: article {path.stem}: field id: not in the release")
-        records.append(read_reannotation(path, released[path.stem]))
-    return records
+    return [read_second(path, released) for path in paths]
+
+
+def read_second(path: Path, released: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The second annotation at ``path`` as a record, based on the released article of the
+    same id; an id the release does not have is an error naming the file."""
+    if path.stem not in released:
+        raise NewsdacError(f"{path}: article {path.stem}: field id: not in the release")
+    return read_reannotation(path, released[path.stem])

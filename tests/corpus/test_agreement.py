@@ -200,7 +200,7 @@ def test_generated_block_replaces_only_its_own_version(annotated, tmp_path):
 def test_agreement_entry_holds_only_test_articles_as_a_reference(annotated):
     dev = {**deepcopy(annotated), "id": "nd-9101", "split": "dev"}
     metadata, lines = agreement_entry([annotated, dev], "9.9.9",
-                                            {"nd-9100": "test", "nd-9101": "dev"})
+                                      {"nd-9100": "test", "nd-9101": "dev"})
     assert lines[0] == {"header": {"corpus_version": "9.9.9", "split": "test",
                                    "system": "annotator-agreement"}}
     assert [line["id"] for line in lines[1:]] == ["nd-9100"]
